@@ -1,0 +1,7 @@
+namespace Airlock.Cedar.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Builds() => Assert.True(true);
+}
