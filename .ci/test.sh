@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The project's test command (README: `bash .ci/test.sh`). On a fresh Debian machine, as root and without
+# stdin, it installs what is missing (Node.js and npm, for the reference Cedar engine), installs the pinned
+# oracle packages, runs every test project, and ends with the totals as `N passed, N failed`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "== installing Node.js and npm (the differential tests run the reference engine in node)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y nodejs npm
+fi
+
+echo "== installing the reference Cedar engine (npm ci, pinned by package-lock.json)"
+(cd tests/Airlock.Cedar.Differential/oracle && npm ci --no-audit --no-fund)
+
+echo "== dotnet test Airlock.slnx -c Release"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Airlock.slnx -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Each test assembly prints `Passed!  - Failed: N, Passed: N, Skipped: N, Total: N`; add them up.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status although no test failed: a build or test-host error, above"
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
