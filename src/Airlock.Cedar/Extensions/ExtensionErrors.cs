@@ -31,8 +31,4 @@ internal static class ExtensionErrors
         ExtensionValue x => x.TypeName,
         _ => value.Kind.ToString(),
     };
-
-    /// <summary>Returns the string argument of a constructor or throws a type error.</summary>
-    public static string ExpectString(Value value) =>
-        value is StringValue s ? s.Value : throw TypeMismatch("string", value);
 }
