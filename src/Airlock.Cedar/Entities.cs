@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using Airlock.Cedar.Json;
+using Airlock.Cedar.Schemas;
 using Airlock.Cedar.Values;
 
 namespace Airlock.Cedar;
@@ -31,6 +33,10 @@ public sealed class Entities
     public IEnumerable<Entity> All => byUid.Values;
 
     public bool TryGet(EntityUid uid, out Entity entity) => byUid.TryGetValue(uid, out entity!);
+
+    /// <summary>Parses entities in Cedar's JSON format; with a schema, attribute values are read by their declared types and the schema's action entities are added.</summary>
+    public static Entities FromJson(string json, Schema? schema = null, string? sourceName = null) =>
+        EntityJsonReader.Read(json, schema, sourceName);
 
     private static void ComputeAncestors(Dictionary<EntityUid, Entity> map)
     {

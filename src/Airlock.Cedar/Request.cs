@@ -1,3 +1,5 @@
+using Airlock.Cedar.Json;
+using Airlock.Cedar.Schemas;
 using Airlock.Cedar.Values;
 
 namespace Airlock.Cedar;
@@ -31,4 +33,7 @@ public sealed class Request
 
     internal EntityValue ResourceValue { get; }
 
+    /// <summary>Parses a context record from Cedar's JSON format; with a schema, values are read by the action's declared context type.</summary>
+    public static RecordValue ParseContext(string json, Schema? schema = null, EntityUid? action = null) =>
+        ValueJsonReader.ReadContext(json, schema, action);
 }

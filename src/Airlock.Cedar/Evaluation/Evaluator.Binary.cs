@@ -1,4 +1,5 @@
 using Airlock.Cedar.Ast;
+using Airlock.Cedar.Extensions;
 using Airlock.Cedar.Values;
 
 namespace Airlock.Cedar.Evaluation;
@@ -101,16 +102,13 @@ internal readonly partial struct Evaluator
             return a.Value.CompareTo(b.Value);
         }
 
-        if (left is ExtensionValue x && right is ExtensionValue y && x.TypeName == y.TypeName && x is IComparable<ExtensionValue> c && OrderedExtension(x.TypeName))
+        if (ExtensionRegistry.TryCompare(left, right, out var comparison))
         {
-            return c.CompareTo(y);
+            return comparison;
         }
 
-        var bad = left is LongValue || (left is ExtensionValue lx && OrderedExtension(lx.TypeName)) ? right : left;
-        throw TypeError("long, datetime or duration of matching types", bad);
+        throw new EvaluationException($"type error: cannot compare {Describe(left)} with {Describe(right)}; `<` and friends take two longs, two datetimes or two durations");
     }
-
-    private static bool OrderedExtension(string typeName) => typeName is "datetime" or "duration";
 
     internal bool IsIn(EntityUid uid, Value right)
     {
