@@ -21,6 +21,7 @@ public sealed class ExtensionFunction
         Style = style;
         ReturnType = returnType;
         this.argumentTypes = argumentTypes;
+        ArgumentTypes = Array.AsReadOnly(argumentTypes);
         this.body = body;
         this.literalCheck = literalCheck;
     }
@@ -38,7 +39,7 @@ public sealed class ExtensionFunction
     public int Arity => argumentTypes.Length;
 
     /// <summary>Argument type names (<c>decimal</c>, <c>ipaddr</c>, <c>datetime</c>, <c>duration</c>, <c>Bool</c>, <c>Long</c>, <c>String</c>), receiver first.</summary>
-    public IReadOnlyList<string> ArgumentTypes => argumentTypes;
+    public IReadOnlyList<string> ArgumentTypes { get; }
 
     /// <summary>The result type name, in the same vocabulary as <see cref="ArgumentTypes"/>.</summary>
     public string ReturnType { get; }
