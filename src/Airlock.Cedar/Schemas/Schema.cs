@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using Airlock.Cedar.Schemas.Resolution;
 using Airlock.Cedar.Schemas.Syntax;
 using Airlock.Cedar.Values;
@@ -14,10 +14,13 @@ public sealed class Schema
     /// <summary>How deeply sets and records may nest in one type (counting the type itself), in both input formats and after expanding common types.</summary>
     public const int MaxTypeDepth = 128;
 
-    private readonly FrozenDictionary<string, FrozenSet<string>> entityAncestors;
-    private readonly FrozenDictionary<string, FrozenSet<string>> entityDescendants;
-    private readonly FrozenDictionary<EntityUid, FrozenSet<EntityUid>> actionAncestors;
-    private readonly FrozenDictionary<EntityUid, FrozenSet<EntityUid>> actionDescendants;
+    // Plain collections, never handed out mutable: building frozen ones costs more than a schema's lookups save.
+    private static readonly IReadOnlySet<string> NoTypes = new HashSet<string>();
+    private static readonly IReadOnlySet<EntityUid> NoActions = new HashSet<EntityUid>();
+    private readonly Dictionary<string, HashSet<string>> entityAncestors;
+    private readonly Dictionary<string, HashSet<string>> entityDescendants;
+    private readonly Dictionary<EntityUid, HashSet<EntityUid>> actionAncestors;
+    private readonly Dictionary<EntityUid, HashSet<EntityUid>> actionDescendants;
 
     internal Schema(
         Dictionary<string, EntityTypeSchema> entityTypes,
@@ -26,12 +29,12 @@ public sealed class Schema
         Dictionary<string, HashSet<string>> entityAncestors,
         Dictionary<EntityUid, HashSet<EntityUid>> actionAncestors)
     {
-        EntityTypes = entityTypes.ToFrozenDictionary(StringComparer.Ordinal);
-        Actions = actions.ToFrozenDictionary();
-        CommonTypes = commonTypes.ToFrozenDictionary(StringComparer.Ordinal);
-        ActionEntityTypes = actions.Keys.Select(a => a.Type).ToFrozenSet(StringComparer.Ordinal);
-        this.entityAncestors = entityAncestors.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        this.actionAncestors = actionAncestors.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet());
+        EntityTypes = new ReadOnlyDictionary<string, EntityTypeSchema>(entityTypes);
+        Actions = new ReadOnlyDictionary<EntityUid, ActionSchema>(actions);
+        CommonTypes = new ReadOnlyDictionary<string, SchemaType>(commonTypes);
+        ActionEntityTypes = new ReadOnlySet<string>(actions.Keys.Select(a => a.Type).ToHashSet(StringComparer.Ordinal));
+        this.entityAncestors = entityAncestors;
+        this.actionAncestors = actionAncestors;
         entityDescendants = Invert(entityAncestors, StringComparer.Ordinal);
         actionDescendants = Invert(actionAncestors, EqualityComparer<EntityUid>.Default);
     }
@@ -77,30 +80,31 @@ public sealed class Schema
 
     /// <summary>Every action <paramref name="action"/> is transitively a member of (empty for unknown actions).</summary>
     public IReadOnlySet<EntityUid> ActionAncestors(EntityUid action) =>
-        actionAncestors.TryGetValue(action, out var set) ? set : FrozenSet<EntityUid>.Empty;
+        actionAncestors.TryGetValue(action, out var set) ? new ReadOnlySet<EntityUid>(set) : NoActions;
 
     /// <summary>Every action that is transitively a member of <paramref name="action"/> (empty for unknown actions).</summary>
     public IReadOnlySet<EntityUid> ActionDescendants(EntityUid action) =>
-        actionDescendants.TryGetValue(action, out var set) ? set : FrozenSet<EntityUid>.Empty;
+        actionDescendants.TryGetValue(action, out var set) ? new ReadOnlySet<EntityUid>(set) : NoActions;
 
     /// <summary>Every entity type whose entities may (transitively) contain entities of <paramref name="entityType"/>.</summary>
     public IReadOnlySet<string> EntityTypeAncestors(string entityType) =>
-        entityAncestors.TryGetValue(entityType, out var set) ? set : FrozenSet<string>.Empty;
+        entityAncestors.TryGetValue(entityType, out var set) ? new ReadOnlySet<string>(set) : NoTypes;
 
     /// <summary>Every entity type whose entities may (transitively) be members of entities of <paramref name="entityType"/>.</summary>
     public IReadOnlySet<string> EntityTypeDescendants(string entityType) =>
-        entityDescendants.TryGetValue(entityType, out var set) ? set : FrozenSet<string>.Empty;
+        entityDescendants.TryGetValue(entityType, out var set) ? new ReadOnlySet<string>(set) : NoTypes;
 
     /// <summary>
     /// True when entities of <paramref name="childType"/> may be members (transitively) of entities of
     /// <paramref name="ancestorType"/> according to <c>memberOfTypes</c>; false for the same type unless the hierarchy has a cycle.
     /// </summary>
-    public bool IsDescendantType(string childType, string ancestorType) => EntityTypeAncestors(childType).Contains(ancestorType);
+    public bool IsDescendantType(string childType, string ancestorType) =>
+        entityAncestors.TryGetValue(childType, out var set) && set.Contains(ancestorType);
 
     /// <summary>Writes the schema in the human-readable syntax; parsing the result gives an equal schema.</summary>
     public string ToCedarSchemaText() => SchemaWriter.Write(this);
 
-    private static FrozenDictionary<T, FrozenSet<T>> Invert<T>(Dictionary<T, HashSet<T>> ancestors, IEqualityComparer<T> comparer)
+    private static Dictionary<T, HashSet<T>> Invert<T>(Dictionary<T, HashSet<T>> ancestors, IEqualityComparer<T> comparer)
         where T : notnull
     {
         var descendants = new Dictionary<T, HashSet<T>>(comparer);
@@ -117,6 +121,6 @@ public sealed class Schema
             }
         }
 
-        return descendants.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(comparer), comparer);
+        return descendants;
     }
 }
