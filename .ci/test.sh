@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
-# The project's test command (README: `bash .ci/test.sh`). On a fresh Debian machine, as root and without
-# stdin, it installs what is missing (Node.js and npm, for the reference Cedar engine), installs the pinned
-# oracle packages, runs every test project, and ends with the totals as `N passed, N failed`.
+# The whole test suite, exactly as the README shows it (`bash .ci/test.sh`). On a fresh Debian machine, as
+# root and without stdin, it installs what is missing (Node.js and npm, for the reference Cedar engine used
+# as a test oracle), restores the pinned npm peers, runs every test project, and ends with the totals as
+# `N passed, N failed, N skipped`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  echo "== installing Node.js and npm (the differential tests run the reference engine in node)"
+  echo "== installing nodejs and npm (needed by the reference Cedar engine used as a test oracle)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update
-  apt-get install -y nodejs npm
+  apt-get update -q
+  apt-get install -y -q nodejs npm
 fi
 
-echo "== installing the reference Cedar engine (npm ci, pinned by package-lock.json)"
-(cd tests/Airlock.Cedar.Differential/oracle && npm ci --no-audit --no-fund)
+# Node peers are pinned by their lockfiles; `npm ci` installs exactly those versions.
+for dir in tests/Airlock.Cedar.Differential/oracle bench/Airlock.Benchmarks/node; do
+  if [ -f "$dir/package-lock.json" ]; then
+    echo "== npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 
 echo "== dotnet test Airlock.slnx -c Release"
 log=$(mktemp)

@@ -1,0 +1,139 @@
+using Airlock.Cedar.Ast;
+using Airlock.Cedar.Evaluation;
+using Airlock.Cedar.Values;
+
+namespace Airlock.Cedar;
+
+/// <summary>
+/// Decides requests with Cedar's semantics: a satisfied forbid denies, otherwise a satisfied permit allows,
+/// otherwise the request is denied by default. A policy whose condition errors is skipped and reported.
+/// Stateless and thread-safe.
+/// </summary>
+public static class Authorizer
+{
+    /// <summary>Authorizes <paramref name="request"/> against <paramref name="policies"/> and <paramref name="entities"/>.</summary>
+    public static AuthorizationResponse IsAuthorized(Request request, PolicySet policies, Entities entities)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(entities);
+        var scan = new Scan(request, entities);
+        policies.Index.ForEachCandidate(request, entities, ref scan, Visit);
+
+        if (scan.Forbids is not null)
+        {
+            return new AuthorizationResponse(Decision.Deny, scan.Forbids, (IReadOnlyList<PolicyEvaluationError>?)scan.Errors ?? []);
+        }
+
+        return scan.Permits is not null
+            ? new AuthorizationResponse(Decision.Allow, scan.Permits, (IReadOnlyList<PolicyEvaluationError>?)scan.Errors ?? [])
+            : new AuthorizationResponse(Decision.Deny, [], (IReadOnlyList<PolicyEvaluationError>?)scan.Errors ?? []);
+    }
+
+    /// <summary>Evaluates one policy: true when its scope matches and every condition holds.</summary>
+    /// <exception cref="EvaluationException">When a condition raises an error.</exception>
+    public static bool IsSatisfied(Policy policy, Request request, Entities entities)
+    {
+        var evaluator = new Evaluator(request, entities);
+        return ScopeMatches(policy, request, entities) && ConditionsHold(policy, evaluator);
+    }
+
+    private static void Visit(Policy policy, ref Scan scan)
+    {
+        if (!ScopeMatches(policy, scan.Request, scan.Entities))
+        {
+            return;
+        }
+
+        bool satisfied;
+        try
+        {
+            satisfied = ConditionsHold(policy, new Evaluator(scan.Request, scan.Entities));
+        }
+        catch (EvaluationException e)
+        {
+            (scan.Errors ??= []).Add(new PolicyEvaluationError(policy.Id, e.Message));
+            return;
+        }
+
+        if (!satisfied)
+        {
+            return;
+        }
+
+        if (policy.Effect == Effect.Forbid)
+        {
+            (scan.Forbids ??= []).Add(policy.Id);
+        }
+        else
+        {
+            (scan.Permits ??= []).Add(policy.Id);
+        }
+    }
+
+    private static bool ConditionsHold(Policy policy, Evaluator evaluator)
+    {
+        foreach (var c in policy.Conditions)
+        {
+            var value = evaluator.Evaluate(c.Body);
+            if (value is not BoolValue b)
+            {
+                throw Evaluator.TypeError("bool", value);
+            }
+
+            if (b.Value != c.IsWhen)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool ScopeMatches(Policy policy, Request request, Entities entities) =>
+        EntityMatches(policy.Principal, request.Principal, entities)
+        && ActionMatches(policy.Action, request.Action, entities)
+        && EntityMatches(policy.Resource, request.Resource, entities);
+
+    private static bool EntityMatches(EntityScope scope, EntityUid uid, Entities entities) => scope.Kind switch
+    {
+        ScopeKind.Any => true,
+        ScopeKind.Eq => uid.Equals(scope.Entity),
+        ScopeKind.In => IsIn(uid, scope.Entity!, entities),
+        ScopeKind.Is => uid.Type == scope.EntityType,
+        _ => uid.Type == scope.EntityType && IsIn(uid, scope.Entity!, entities),
+    };
+
+    private static bool ActionMatches(ActionScope scope, EntityUid uid, Entities entities)
+    {
+        switch (scope.Kind)
+        {
+            case ScopeKind.Any:
+                return true;
+            case ScopeKind.Eq:
+                return uid.Equals(scope.Entities[0]);
+            default:
+                foreach (var a in scope.Entities)
+                {
+                    if (IsIn(uid, a, entities))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+        }
+    }
+
+    private static bool IsIn(EntityUid uid, EntityUid ancestor, Entities entities) =>
+        uid.Equals(ancestor) || (entities.TryGet(uid, out var e) && e.IsDescendantOf(ancestor));
+
+    private struct Scan(Request request, Entities entities)
+    {
+        public readonly Request Request = request;
+        public readonly Entities Entities = entities;
+        public List<string>? Permits;
+        public List<string>? Forbids;
+        public List<PolicyEvaluationError>? Errors;
+    }
+}

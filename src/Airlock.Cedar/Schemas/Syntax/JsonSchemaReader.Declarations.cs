@@ -1,0 +1,247 @@
+namespace Airlock.Cedar.Schemas.Syntax;
+
+/// <summary>The <c>commonTypes</c>, <c>entityTypes</c> and <c>actions</c> of a namespace.</summary>
+internal sealed partial class JsonSchemaReader
+{
+    private void ReadCommonTypes(RawNamespace ns, JsonNode node, string path)
+    {
+        if (!IsObject(node, path, "an object of common types"))
+        {
+            return;
+        }
+
+        foreach (var member in UniqueMembers(node, path))
+        {
+            var memberPath = Child(path, member.Name);
+            if (!Identifiers.IsValidIdentifier(member.Name))
+            {
+                Error(member.Offset, memberPath, $"invalid common type name `{member.Name}`", "a common type name is an identifier that is not a reserved word");
+                continue;
+            }
+
+            if (ReadType(member.Value, memberPath, 1, TypeSite.CommonType) is { } type)
+            {
+                ns.CommonTypes.Add(new RawCommonType(member.Name, type, new SourcePosition(member.Offset, memberPath)));
+            }
+        }
+    }
+
+    private void ReadEntityTypes(RawNamespace ns, JsonNode node, string path)
+    {
+        if (!IsObject(node, path, "an object of entity types"))
+        {
+            return;
+        }
+
+        foreach (var member in UniqueMembers(node, path))
+        {
+            var memberPath = Child(path, member.Name);
+            if (!Identifiers.IsValidIdentifier(member.Name))
+            {
+                Error(member.Offset, memberPath, $"invalid entity type name `{member.Name}`", "an entity type name is an identifier that is not a reserved word; the namespace gives the rest");
+                continue;
+            }
+
+            if (ReadEntityType(member, memberPath) is { } entityType)
+            {
+                ns.EntityTypes.Add(entityType);
+            }
+        }
+    }
+
+    private RawEntityType? ReadEntityType(JsonProperty member, string path)
+    {
+        var fields = Fields(member.Value, path, "an entity type", ["memberOfTypes", "shape", "tags", "enum", "annotations"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var position = new SourcePosition(member.Offset, path);
+        var ok = true;
+        if (fields.TryGetValue("annotations", out var annotations))
+        {
+            ReadAnnotations(annotations, Child(path, "annotations"));
+        }
+
+        if (fields.TryGetValue("enum", out var enumNode))
+        {
+            foreach (var field in new[] { "memberOfTypes", "shape", "tags" })
+            {
+                if (fields.TryGetValue(field, out var unexpected))
+                {
+                    Error(unexpected, Child(path, field), $"unexpected field `{field}` in an enumerated entity type", "an entity type with `enum` has no parents, attributes or tags");
+                    ok = false;
+                }
+            }
+
+            var ids = ReadEnumIds(enumNode, Child(path, "enum"));
+            return ok && ids is not null ? new RawEntityType(member.Name, position, [], null, null, ids) : null;
+        }
+
+        var parents = fields.TryGetValue("memberOfTypes", out var parentsNode)
+            ? ReadTypeNameList(parentsNode, Child(path, "memberOfTypes"), "entity type name")
+            : [];
+        RawType? shape = null;
+        if (fields.TryGetValue("shape", out var shapeNode))
+        {
+            shape = ReadType(shapeNode, Child(path, "shape"), 1);
+            ok &= shape is not null;
+        }
+
+        RawType? tags = null;
+        if (fields.TryGetValue("tags", out var tagsNode))
+        {
+            tags = ReadType(tagsNode, Child(path, "tags"), 1);
+            ok &= tags is not null;
+        }
+
+        return ok ? new RawEntityType(member.Name, position, parents, shape, tags, null) : null;
+    }
+
+    private List<string>? ReadEnumIds(JsonNode node, string path)
+    {
+        if (node.Kind != JsonKind.Array || node.Items.Count == 0)
+        {
+            Error(node, path, $"expected a non-empty array of entity ids, found {(node.Kind == JsonKind.Array ? "an empty array" : node.Describe())}", "list the valid ids as strings, such as `[\"draft\", \"final\"]`");
+            return null;
+        }
+
+        var ids = new List<string>();
+        for (var i = 0; i < node.Items.Count; i++)
+        {
+            var item = node.Items[i];
+            if (item.Kind != JsonKind.String)
+            {
+                Error(item, $"{path}[{i}]", $"expected an entity id as a string, found {item.Describe()}", "write each id as a JSON string");
+                return null;
+            }
+
+            if (!ids.Contains(item.Text!))
+            {
+                ids.Add(item.Text!);
+            }
+        }
+
+        return ids;
+    }
+
+    private void ReadActions(RawNamespace ns, JsonNode node, string path)
+    {
+        if (!IsObject(node, path, "an object of actions"))
+        {
+            return;
+        }
+
+        foreach (var member in UniqueMembers(node, path))
+        {
+            if (ReadAction(member, Child(path, member.Name)) is { } action)
+            {
+                ns.Actions.Add(action);
+            }
+        }
+    }
+
+    private RawAction? ReadAction(JsonProperty member, string path)
+    {
+        var fields = Fields(member.Value, path, "an action", ["attributes", "appliesTo", "memberOf", "annotations"]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var ok = true;
+        if (fields.TryGetValue("annotations", out var annotations))
+        {
+            ReadAnnotations(annotations, Child(path, "annotations"));
+        }
+
+        // A null `attributes`, `appliesTo` or `memberOf` counts as absent, as in the reference.
+        if (fields.TryGetValue("attributes", out var attributes) && attributes.Kind != JsonKind.Null)
+        {
+            Error(attributes, Child(path, "attributes"), $"action `{member.Name}` is declared with attributes, which are not supported", "remove `attributes`; put request data in the action's context instead");
+            ok = false;
+        }
+
+        var parents = new List<RawActionReference>();
+        if (fields.TryGetValue("memberOf", out var memberOf) && memberOf.Kind != JsonKind.Null)
+        {
+            ok &= ReadActionParents(memberOf, Child(path, "memberOf"), parents);
+        }
+
+        IReadOnlyList<RawName> principals = [];
+        IReadOnlyList<RawName> resources = [];
+        RawType? context = null;
+        if (fields.TryGetValue("appliesTo", out var appliesTo) && appliesTo.Kind != JsonKind.Null)
+        {
+            var appliesPath = Child(path, "appliesTo");
+            var spec = Fields(appliesTo, appliesPath, "an `appliesTo` object", ["principalTypes", "resourceTypes", "context"]);
+            if (spec is null)
+            {
+                return null;
+            }
+
+            RequireFields(appliesTo, appliesPath, spec, "principalTypes", "resourceTypes");
+            ok &= spec.ContainsKey("principalTypes") && spec.ContainsKey("resourceTypes");
+            principals = spec.TryGetValue("principalTypes", out var p) ? ReadTypeNameList(p, Child(appliesPath, "principalTypes"), "entity type name") : [];
+            resources = spec.TryGetValue("resourceTypes", out var r) ? ReadTypeNameList(r, Child(appliesPath, "resourceTypes"), "entity type name") : [];
+            if (spec.TryGetValue("context", out var contextNode))
+            {
+                context = ReadType(contextNode, Child(appliesPath, "context"), 1);
+                ok &= context is not null;
+            }
+        }
+
+        return ok ? new RawAction(member.Name, new SourcePosition(member.Offset, path), parents, principals, resources, context) : null;
+    }
+
+    private bool ReadActionParents(JsonNode node, string path, List<RawActionReference> parents)
+    {
+        if (node.Kind != JsonKind.Array)
+        {
+            Error(node, path, $"expected an array of action references, found {node.Describe()}", "write `[{ \"id\": \"parent\" }]`, adding `\"type\": \"NS::Action\"` for an action of another namespace");
+            return false;
+        }
+
+        var ok = true;
+        for (var i = 0; i < node.Items.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            var fields = Fields(node.Items[i], itemPath, "an action reference", ["id", "type"]);
+            if (fields is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            string? type = null;
+            if (fields.TryGetValue("type", out var typeNode) && typeNode.Kind != JsonKind.Null)
+            {
+                type = ReadTypeName(typeNode, Child(itemPath, "type"), "action type")?.Name;
+                ok &= type is not null;
+            }
+
+            if (!fields.TryGetValue("id", out var id) || id.Kind != JsonKind.String)
+            {
+                Error(id ?? node.Items[i], id is null ? itemPath : Child(itemPath, "id"), id is null ? "missing field `id`" : $"expected the action id as a string, found {id.Describe()}", "give the parent action's name as `\"id\"`");
+                ok = false;
+                continue;
+            }
+
+            parents.Add(new RawActionReference(type, id.Text!, new SourcePosition(node.Items[i].Offset, itemPath)));
+        }
+
+        return ok;
+    }
+
+    private bool IsObject(JsonNode node, string path, string what)
+    {
+        if (node.Kind == JsonKind.Object)
+        {
+            return true;
+        }
+
+        Error(node, path, $"expected {what}, found {node.Describe()}", "write an object keyed by name");
+        return false;
+    }
+}

@@ -1,0 +1,3 @@
+using Airlock.Cli;
+
+return AirlockCommandLine.Run(args);

@@ -1,7 +1,0 @@
-namespace Airlock.Cedar.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
