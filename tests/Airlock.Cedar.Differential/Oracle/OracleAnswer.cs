@@ -35,6 +35,12 @@ public sealed class OracleAnswer(JsonElement json)
     /// <summary>The evaluation error messages, each prefixed with its policy id.</summary>
     public IReadOnlyList<string> ErrorMessages => Strings("errorMessages");
 
+    /// <summary>For a <c>validate</c> call: the ids of the policies with validation errors.</summary>
+    public IReadOnlyList<string> Invalid => Strings("invalid");
+
+    /// <summary>For a <c>parse</c> call that succeeded: how many templates the text holds.</summary>
+    public int Templates => Json.TryGetProperty("templates", out var t) ? t.GetInt32() : 0;
+
     /// <summary>For a <c>validate</c> call: whether the policies passed strict validation.</summary>
     public bool Valid => Json.TryGetProperty("valid", out var v) && v.GetBoolean();
 

@@ -8,7 +8,10 @@ namespace Airlock.Cedar.Differential.Oracle;
 /// <summary>Builds the one-line JSON requests that <c>oracle.mjs</c> answers.</summary>
 public static class OracleRequests
 {
-    /// <summary>Authorizes one request; entities and context are JSON text, the schema Cedar text (or null for none).</summary>
+    /// <summary>
+    /// Authorizes one request; entities and context are JSON text, the schema null for none. Without
+    /// <paramref name="explain"/> a rejection does not say which input was at fault, which saves calls.
+    /// </summary>
     public static string Authorize(
         string policies,
         string entitiesJson,
@@ -17,7 +20,8 @@ public static class OracleRequests
         EntityUid action,
         EntityUid resource,
         string contextJson,
-        bool validateRequest) =>
+        bool validateRequest,
+        bool explain = true) =>
         Build("authorize", w =>
         {
             w.WriteString("policies", policies);
@@ -28,6 +32,7 @@ public static class OracleRequests
             WriteUid(w, "resource", resource);
             WriteJson(w, "context", contextJson);
             w.WriteBoolean("validateRequest", validateRequest);
+            w.WriteBoolean("explain", explain);
         });
 
     /// <summary>Validates policies against a schema in strict mode.</summary>
@@ -35,6 +40,20 @@ public static class OracleRequests
         Build("validate", w =>
         {
             w.WriteString("policies", policies);
+            WriteSchema(w, schema);
+        });
+
+    /// <summary>Validates single policies, keyed by the ids the answer's <c>invalid</c> list uses, in one call (one schema parse).</summary>
+    public static string Validate(IReadOnlyDictionary<string, string> policiesById, OracleSchema schema) =>
+        Build("validate", w =>
+        {
+            w.WriteStartObject("policies");
+            foreach (var (id, text) in policiesById)
+            {
+                w.WriteString(id, text);
+            }
+
+            w.WriteEndObject();
             WriteSchema(w, schema);
         });
 

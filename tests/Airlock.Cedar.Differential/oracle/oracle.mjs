@@ -3,12 +3,14 @@
 // Airlock's conformance runner and differential tester drive it; see README.md beside this file.
 //
 // Every request may carry an `id`, echoed in the answer. Operations (`op`):
-//   authorize   {policies, entities, schema?, principal, action, resource, context, validateRequest?}
+//   authorize   {policies, entities, schema?, principal, action, resource, context, validateRequest?, explain?}
 //               -> {ok: true, decision, reason: [ids], errors: [ids], errorMessages}
-//                | {ok: false, stage: 'policies'|'schema'|'entities'|'context'|'request', messages}
-//               ('request' means request validation failed; 'context' covers entity references too)
-//   validate    {policies, schema} -> {ok: true, valid, messages} | {ok: false, messages}
-//   parse       {policies} -> {ok, messages}
+//                | {ok: false, stage?: 'policies'|'schema'|'entities'|'context'|'request', messages}
+//               ('request' means request validation failed; 'context' covers entity references too;
+//               the stage costs more calls and is left out when `explain` is false)
+//   validate    {policies, schema} -> {ok: true, valid, invalid: [ids], messages} | {ok: false, messages}
+//               (policies: one text, or an object of single policies by id, validated in one call)
+//   parse       {policies} -> {ok: true, templates: n} | {ok: false, messages}   (templates allowed)
 //   parseSchema {schema} -> {ok, messages}
 //   parseEntities {entities, schema?} -> {ok, messages}
 //   parseContext  {context, schema?, action} -> {ok, messages}   (parses, then checks the action's context type)
@@ -73,7 +75,10 @@ function authorize(req) {
     entities: req.entities ?? [],
   };
   const answer = cedar.statefulIsAuthorized(call);
-  if (answer.type !== 'success') return { ok: false, stage: rejectedStage(call, schema), messages: messagesOf(answer.errors) };
+  if (answer.type !== 'success') {
+    const stage = req.explain === false ? undefined : rejectedStage(call, schema);
+    return { ok: false, stage, messages: messagesOf(answer.errors) };
+  }
   const { decision, diagnostics } = answer.response;
   return {
     ok: true,
@@ -105,6 +110,7 @@ function validate(req) {
   return {
     ok: true,
     valid: errors.length === 0,
+    invalid: [...new Set(errors.map((e) => e.policyId))],
     messages: errors.map((e) => `${e.policyId}: ${e.error.message}`),
   };
 }
@@ -114,7 +120,15 @@ const parsedAnswer = (entry) => (entry.messages ? { ok: false, messages: entry.m
 const operations = {
   authorize,
   validate,
-  parse: (req) => parsedAnswer(policySets.get(req.policies, req.policies)),
+  // A static policy set is parsed into the cache the next authorize call uses; only text that is not one
+  // (templates, or no policy set at all) pays for the second parse that tells which.
+  parse: (req) => {
+    if (!policySets.get(req.policies, req.policies).messages) return { ok: true, templates: 0 };
+    const parts = cedar.policySetTextToParts(req.policies);
+    return parts.type === 'success'
+      ? { ok: true, templates: parts.policy_templates.length }
+      : { ok: false, messages: messagesOf(parts.errors) };
+  },
   parseSchema: (req) => parsedAnswer(schemas.get(schemaKey(req.schema), req.schema)),
   parseEntities: (req) =>
     checkAnswer(cedar.checkParseEntities({ entities: req.entities, schema: schemaOrUndefined(req.schema) })),
