@@ -96,9 +96,10 @@ public sealed class DataGenerator(Rng rng, GenSchema schema, double wrongness)
             fields.Add(new(a.Name, Value(a.Type, Math.Max(depth, 0))));
         }
 
-        if (Wrong())
+        // An undeclared attribute, never a repeated one: JSON.parse in the oracle would silently keep the last.
+        if (Wrong() && rng.Pick(Names.Attributes) is var extra && fields.All(f => f.Key != extra))
         {
-            fields.Add(new(rng.Pick(Names.Attributes), Value(RandomType(), 0)));
+            fields.Add(new(extra, Value(RandomType(), 0)));
         }
 
         return fields;

@@ -31,7 +31,7 @@ public sealed partial class ExpressionGenerator
             5 => P(Extension("duration", d)) + "." + rng.Pick(DurationUnits) + "()",
             6 => P(Extension("datetime", d)) + ".durationSince(" + Extension("datetime", d) + ")." + rng.Pick(DurationUnits) + "()",
             7 => If(Bool(d), Long(d), Long(d)),
-            8 => P(Entity(d)) + ".getTag(" + String(d) + ")",
+            8 when !typed => P(Entity(d)) + ".getTag(" + String(d) + ")",
             _ => Path(GenTypeKind.Long) ?? LongLiteral(),
         };
     }
@@ -71,7 +71,7 @@ public sealed partial class ExpressionGenerator
         }
 
         var d = Math.Max(depth - 1, 0);
-        Func<int, string> element = rng.Int(0, 4) switch
+        Func<int, string> element = rng.Int(0, typed ? 3 : 4) switch
         {
             0 => Long,
             1 => String,
@@ -107,7 +107,7 @@ public sealed partial class ExpressionGenerator
             return P(Extension("datetime", depth - 1)) + (rng.Chance(0.5) ? ".offset(" + Extension("duration", depth - 1) + ")" : rng.Chance(0.5) ? ".toDate()" : ".toTime()");
         }
 
-        return ExtensionLiterals.Constructor(type) + "(" + CedarText.Quote(ExtensionLiterals.Pick(type, rng, 0.08), rng) + ")";
+        return ExtensionLiterals.Constructor(type) + "(" + CedarText.Quote(ExtensionLiterals.Pick(type, rng, typed ? 0.01 : 0.08), rng) + ")";
     }
 
     private string LongLiteral() => rng.Chance(0.6) ? rng.Int(-3, 10).ToString(System.Globalization.CultureInfo.InvariantCulture) : rng.Pick(Longs);

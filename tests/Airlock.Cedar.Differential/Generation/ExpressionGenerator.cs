@@ -10,24 +10,32 @@ namespace Airlock.Cedar.Differential.Generation;
 /// </summary>
 public sealed partial class ExpressionGenerator(Rng rng, GenSchema schema, IReadOnlyList<(string Type, string Id)> uids)
 {
-    private readonly List<(string Text, GenType Type)> paths = [];
+    // Each path with how many of its attributes are optional, and whether the last one is.
+    private readonly List<(string Text, GenType Type, int Optional, bool LastOptional)> paths = [];
 
-    /// <summary>Assumes the request's principal, resource and context types: attribute paths are drawn from them.</summary>
-    public void Assume(string? principalType, string? resourceType, GenAction? action)
+    // When set, leaves out what strict validation refuses: type errors, unguarded optional attributes, tags.
+    private bool typed;
+
+    /// <summary>
+    /// Assumes the request's principal, resource and context types: attribute paths are drawn from them. With
+    /// <paramref name="wellTyped"/> the expressions aim to pass strict validation for that environment.
+    /// </summary>
+    public void Assume(string? principalType, string? resourceType, GenAction? action, bool wellTyped)
     {
+        typed = wellTyped;
         paths.Clear();
         if (principalType is not null)
         {
-            AddPaths("principal", GenType.EntityOf(principalType), 2);
+            AddPaths("principal", GenType.EntityOf(principalType), 2, 0, false);
         }
 
         if (resourceType is not null)
         {
-            AddPaths("resource", GenType.EntityOf(resourceType), 2);
+            AddPaths("resource", GenType.EntityOf(resourceType), 2, 0, false);
         }
 
-        AddPaths("context", action?.Context ?? GenType.RecordOf([]), 2);
-        paths.Add(("action", GenType.EntityOf(schema.ActionType)));
+        AddPaths("context", action?.Context ?? GenType.RecordOf([]), 2, 0, false);
+        paths.Add(("action", GenType.EntityOf(schema.ActionType), 0, false));
     }
 
     /// <summary>An expression of any type.</summary>
@@ -55,9 +63,9 @@ public sealed partial class ExpressionGenerator(Rng rng, GenSchema schema, IRead
 
     // Attribute paths such as principal.owner.name, with their types; optional attributes are included too,
     // so some accesses fail at run time (guarded ones are made by Guarded).
-    private void AddPaths(string text, GenType type, int depth)
+    private void AddPaths(string text, GenType type, int depth, int optional, bool lastOptional)
     {
-        paths.Add((text, type));
+        paths.Add((text, type, optional, lastOptional));
         if (depth == 0)
         {
             return;
@@ -71,7 +79,7 @@ public sealed partial class ExpressionGenerator(Rng rng, GenSchema schema, IRead
         };
         foreach (var a in attributes)
         {
-            AddPaths(text + Access(a.Name), a.Type, depth - 1);
+            AddPaths(text + Access(a.Name), a.Type, depth - 1, optional + (a.Required ? 0 : 1), !a.Required);
         }
     }
 
@@ -81,7 +89,7 @@ public sealed partial class ExpressionGenerator(Rng rng, GenSchema schema, IRead
     /// <summary>A path of the kind, or null when the environment has none.</summary>
     private string? Path(GenTypeKind kind, string? name = null)
     {
-        var matching = paths.Where(p => p.Type.Kind == kind && (name is null || p.Type.Name == name)).ToList();
+        var matching = paths.Where(p => p.Type.Kind == kind && (name is null || p.Type.Name == name) && !(typed && p.Optional > 0)).ToList();
         return matching.Count == 0 ? null : rng.Pick(matching).Text;
     }
 

@@ -12,14 +12,19 @@ public sealed class PolicyGenerator(Rng rng, GenSchema schema, IReadOnlyList<(st
     private static readonly string[] AnnotationKeys = ["id", "advice", "doc", "a"];
 
     private readonly ExpressionGenerator expressions = new(rng, schema, uids);
+    private readonly List<(string Type, string Id)> mentioned = [];
 
-    /// <summary>One policy's text.</summary>
-    public string Policy()
+    /// <summary>One policy, with the request it was written for.</summary>
+    public GenPolicy Policy()
     {
+        mentioned.Clear();
         var action = Applicable(schema, rng);
         var principalType = action?.Principals is { Count: > 0 } ps ? rng.Pick(ps) : rng.Pick(schema.EntityTypes).Name;
         var resourceType = action?.Resources is { Count: > 0 } rs ? rng.Pick(rs) : rng.Pick(schema.EntityTypes).Name;
-        expressions.Assume(principalType, resourceType, action);
+        // Half the policies pin the environment in their scope and keep to well-typed conditions, so that
+        // strict validation accepts a fair share; the rest roam freely.
+        var typed = action?.Principals is not null && rng.Chance(0.5);
+        expressions.Assume(principalType, resourceType, action, typed);
 
         var sb = new StringBuilder();
         // Now and then one key twice, which Cedar refuses.
@@ -41,15 +46,17 @@ public sealed class PolicyGenerator(Rng rng, GenSchema schema, IReadOnlyList<(st
         }
 
         sb.Append(rng.Chance(0.6) ? "permit" : "forbid").Append("(\n  ")
-            .Append(Scope("principal", principalType)).Append(",\n  ")
-            .Append(ActionScope(action)).Append(",\n  ")
-            .Append(Scope("resource", resourceType)).Append("\n)");
-        for (var i = rng.Int(0, 3); i > 0; i--)
+            .Append(typed ? PinnedScope("principal", principalType) : Scope("principal", principalType)).Append(",\n  ")
+            .Append(typed ? "action == " + ActionUid(action) : ActionScope(action)).Append(",\n  ")
+            .Append(typed ? PinnedScope("resource", resourceType) : Scope("resource", resourceType)).Append("\n)");
+        // Few clauses: each one that is false or errors leaves the policy out of the decision.
+        var roll = rng.Int(0, 99);
+        for (var i = roll < 30 ? 0 : roll < 75 ? 1 : roll < 95 ? 2 : 3; i > 0; i--)
         {
             sb.Append(rng.Chance(0.75) ? " when { " : " unless { ").Append(expressions.Bool(rng.Int(1, 4))).Append(" }");
         }
 
-        return sb.Append(';').ToString();
+        return new GenPolicy(sb.Append(';').ToString(), new PolicyTarget(action, principalType, resourceType, [.. mentioned]));
     }
 
     /// <summary>An action to aim at: mostly one with <c>appliesTo</c>, since action groups apply to nothing.</summary>
@@ -61,9 +68,16 @@ public sealed class PolicyGenerator(Rng rng, GenSchema schema, IReadOnlyList<(st
         return applicable.Count > 0 && rng.Chance(0.95) ? rng.Pick(applicable) : schema.Actions.Count > 0 ? rng.Pick(schema.Actions) : null;
     }
 
-    private string Scope(string variable, string type) => rng.Int(0, 6) switch
+    private string PinnedScope(string variable, string type) => rng.Int(0, 2) switch
     {
-        0 or 1 => variable,
+        0 => variable + " is " + type,
+        1 => variable + " == " + Uid(type),
+        _ => variable + " is " + type + " in " + Uid(null),
+    };
+
+    private string Scope(string variable, string type) => rng.Int(0, 8) switch
+    {
+        0 or 1 or 6 or 7 => variable,
         2 => variable + " == " + Uid(type),
         3 => variable + " in " + Uid(null),
         4 => variable + " is " + TypeName(type),
@@ -71,9 +85,9 @@ public sealed class PolicyGenerator(Rng rng, GenSchema schema, IReadOnlyList<(st
         _ => variable + (rng.Chance(0.5) ? " in " : " == ") + CedarText.Uid(rng.Pick(schema.EntityTypes).Name, rng.Pick(Names.EntityIds), rng),
     };
 
-    private string ActionScope(GenAction? action) => rng.Int(0, 5) switch
+    private string ActionScope(GenAction? action) => rng.Int(0, 6) switch
     {
-        0 or 1 => "action",
+        0 or 1 or 6 => "action",
         2 => "action == " + ActionUid(action),
         3 => "action in " + ActionUid(rng.Chance(0.5) ? action : null),
         4 => "action in [" + string.Join(", ", Enumerable.Range(0, rng.Int(0, 3)).Select(_ => ActionUid(null))) + "]",
@@ -86,13 +100,9 @@ public sealed class PolicyGenerator(Rng rng, GenSchema schema, IReadOnlyList<(st
     private string Uid(string? type)
     {
         var candidates = type is null ? uids : uids.Where(u => u.Type == type).ToList();
-        if (candidates.Count > 0 && rng.Chance(0.85))
-        {
-            var (t, id) = rng.Pick(candidates);
-            return CedarText.Uid(t, id, rng);
-        }
-
-        return CedarText.Uid(type ?? rng.Pick(schema.EntityTypes).Name, rng.Pick(Names.EntityIds), rng);
+        (string Type, string Id) uid = candidates.Count > 0 && rng.Chance(0.85) ? rng.Pick(candidates) : (type ?? rng.Pick(schema.EntityTypes).Name, rng.Pick(Names.EntityIds));
+        mentioned.Add(uid);
+        return CedarText.Uid(uid.Type, uid.Id, rng);
     }
 
     private string TypeName(string type) => rng.Chance(0.7) ? type : rng.Pick(schema.EntityTypes).Name;

@@ -26,21 +26,28 @@ public static class ScenarioGenerator
         var cases = new List<Scenario>(scenarios);
         for (var i = 0; i < scenarios; i++)
         {
-            var parts = Enumerable.Range(0, rng.Int(1, 5)).Select(_ => policies.Policy()).ToList();
+            var generated = Enumerable.Range(0, rng.Int(1, 5)).Select(_ => policies.Policy()).ToList();
+            var parts = generated.Select(p => p.Text).ToList();
             var text = string.Join(rng.Chance(0.5) ? "\n\n" : " ", parts);
-            var generated = Enumerable.Range(0, requests).Select(_ => Request(rng, schema, data)).ToList();
-            cases.Add(rng.Chance(0.15) ? new Scenario(mutator.Mutate(text), null, generated) : new Scenario(text, parts, generated));
+            // Most requests aim at one of the policies, so that its scope matches and its conditions decide.
+            var asked = Enumerable.Range(0, requests)
+                .Select(_ => Request(rng, schema, data, rng.Chance(0.7) ? rng.Pick(generated).Target : null))
+                .ToList();
+            var roll = rng.Int(0, 99);
+            cases.Add(roll < 2 ? new Scenario(mutator.Soup(), null, asked)
+                : roll < 15 ? new Scenario(mutator.Mutate(text), null, asked)
+                : new Scenario(text, parts, asked));
         }
 
         return new ScenarioGroup(seed, schemaText, schemaIsJson, entitiesWithSchema, entitiesWithoutSchema, cases);
     }
 
-    private static GenRequest Request(Rng rng, GenSchema schema, DataGenerator data)
+    private static GenRequest Request(Rng rng, GenSchema schema, DataGenerator data, PolicyTarget? target)
     {
-        var action = rng.Chance(0.97) ? PolicyGenerator.Applicable(schema, rng) : null;
+        var action = target is not null ? target.Action : rng.Chance(0.97) ? PolicyGenerator.Applicable(schema, rng) : null;
         var actionId = action?.Id ?? rng.Pick(Names.Actions);
-        var principal = Party(rng, schema, data, action?.Principals);
-        var resource = Party(rng, schema, data, action?.Resources);
+        var principal = target is null ? Party(rng, schema, data, action?.Principals) : Aimed(rng, schema, data, target.PrincipalType, target.Mentioned);
+        var resource = target is null ? Party(rng, schema, data, action?.Resources) : Aimed(rng, schema, data, target.ResourceType, target.Mentioned);
         var withSchema = rng.Chance(0.85);
         var context = action is null ? [] : data.Context(action);
         return new GenRequest(
@@ -50,6 +57,13 @@ public static class ScenarioGenerator
             ValueJson.Context(context, rng, implicitForms: withSchema),
             withSchema,
             rng.Chance(0.8));
+    }
+
+    // The entity the policy names, when it names one of the type, else one of the type it assumes.
+    private static EntityUid Aimed(Rng rng, GenSchema schema, DataGenerator data, string type, IReadOnlyList<(string Type, string Id)> mentioned)
+    {
+        var named = mentioned.Where(m => m.Type == type).ToList();
+        return named.Count > 0 && rng.Chance(0.7) ? new EntityUid(type, rng.Pick(named).Id) : Party(rng, schema, data, [type]);
     }
 
     // Usually an entity of a type the action applies to, mostly one that exists in the data.

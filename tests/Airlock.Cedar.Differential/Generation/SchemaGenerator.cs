@@ -21,7 +21,9 @@ public sealed class SchemaGenerator(Rng rng)
         if (rng.Chance(0.25))
         {
             var other = ns == "Other" ? "Else" : "Other";
-            names.AddRange(rng.Some(Names.EntityTypes, 2).Select(n => Qualify(other, n)));
+            // Distinct base names: a type in a namespace may not shadow one of the empty namespace.
+            var used = names.Select(n => n.Split("::")[^1]).ToHashSet();
+            names.AddRange(rng.Some(Names.EntityTypes, 2).Where(n => !used.Contains(n) || rng.Chance(0.05)).Select(n => Qualify(other, n)));
         }
 
         var commons = new Dictionary<string, GenType>();

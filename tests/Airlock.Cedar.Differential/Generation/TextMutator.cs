@@ -30,6 +30,13 @@ public sealed partial class TextMutator(Rng rng)
         return text;
     }
 
+    /// <summary>Random tokens, often shaped like the start of a policy: text no generator would write.</summary>
+    public string Soup()
+    {
+        var start = rng.Chance(0.6) ? "permit ( principal , action , resource ) " : string.Empty;
+        return start + string.Join(rng.Chance(0.5) ? " " : string.Empty, Enumerable.Range(0, rng.Int(1, 20)).Select(_ => rng.Pick(InsertedTokens)));
+    }
+
     private string MutateCharacters(string text)
     {
         var runes = text.EnumerateRunes().ToList();

@@ -84,6 +84,8 @@ public sealed class Shrinker(NativeDecider native, OracleDecider oracle)
             request = request with { Context = Without(context, keptFields) };
         }
 
+        // Asked once more so that the printed answers are those of the shrunk inputs, with cedar-wasm's stage.
+        StillDisagrees(policies, entities, request);
         return new Disagreement(CheckKind.Authorize, group, s, r, policies, entities, request, answers.Native, answers.Oracle);
     }
 
