@@ -23,7 +23,7 @@ public static class ConformanceRunner
         ArgumentNullException.ThrowIfNull(engineFactory);
         ArgumentNullException.ThrowIfNull(allowList);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var results = new TestResult[tests.Count];
+        var results = new CorpusTestResult[tests.Count];
         var next = -1;
         var threads = Enumerable.Range(0, Math.Max(1, workers)).Select(_ => Task.Run(() =>
         {
@@ -32,7 +32,7 @@ public static class ConformanceRunner
             {
                 var test = tests[i];
                 var observation = test.LoadError is null ? engine.Run(test) : TestObservation.Failed(new EngineFailure(FailureKind.TestFile, [test.LoadError]));
-                results[i] = new TestResult(test, Checker.Check(test, observation), allowList.Contains(test.Path));
+                results[i] = new CorpusTestResult(test, Checker.Check(test, observation), allowList.Contains(test.Path));
             }
         })).ToArray();
         Task.WaitAll(threads);

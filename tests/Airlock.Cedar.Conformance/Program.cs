@@ -28,5 +28,12 @@ var report = ConformanceRunner.Run(tests, engine, allowList, options.Workers) wi
     Corpus = $"{options.Corpus} (engine {options.Engine})",
     Elapsed = started.Elapsed,
 };
+if (options.Engine == "oracle")
+{
+    var failed = report.Results.Where(r => !r.Passed).ToArray();
+    Console.WriteLine($"note: {failed.Count(r => JavaScriptNumbers.HasUnsafeIntegers(r.Test))} of the {failed.Length} failed tests hold integers beyond ±2^53, which JavaScript rounds before cedar-wasm sees them");
+}
+
 report.Write(Console.Out, options.Examples);
+
 return report.Failed == 0 ? 0 : 1;

@@ -8,7 +8,7 @@ namespace Airlock.Cedar.Conformance.Reporting;
 /// <param name="AllowList">The tests whose failures are not counted.</param>
 /// <param name="Corpus">Where the tests came from.</param>
 /// <param name="Elapsed">How long the run took.</param>
-public sealed record ConformanceReport(IReadOnlyList<TestResult> Results, AllowList AllowList, string Corpus, TimeSpan Elapsed)
+public sealed record ConformanceReport(IReadOnlyList<CorpusTestResult> Results, AllowList AllowList, string Corpus, TimeSpan Elapsed)
 {
     /// <summary>Checks that passed, in every test.</summary>
     public int Passed => Results.Sum(r => r.Checks.Count(c => c.Passed));
@@ -19,7 +19,7 @@ public sealed record ConformanceReport(IReadOnlyList<TestResult> Results, AllowL
     /// <summary>Failed checks excused by the allow-list.</summary>
     public int Excused => Results.Where(r => r.AllowListed).Sum(r => r.Checks.Count(c => !c.Passed));
 
-    private IEnumerable<TestResult> Counted => Results.Where(r => !r.AllowListed);
+    private IEnumerable<CorpusTestResult> Counted => Results.Where(r => !r.AllowListed);
 
     /// <summary>Writes the summary; its last line is exactly <c>N passed, N failed</c>.</summary>
     public void Write(TextWriter output, int examplesPerKind = 3)

@@ -6,7 +6,7 @@ namespace Airlock.Cedar.Conformance.Checking;
 /// <param name="Test">The test.</param>
 /// <param name="Checks">Every check, passed or failed.</param>
 /// <param name="AllowListed">True when the allow-list excuses this test's failures.</param>
-public sealed record TestResult(CorpusTest Test, IReadOnlyList<CheckResult> Checks, bool AllowListed)
+public sealed record CorpusTestResult(CorpusTest Test, IReadOnlyList<CheckResult> Checks, bool AllowListed)
 {
     public bool Passed => Checks.All(c => c.Passed);
 }
