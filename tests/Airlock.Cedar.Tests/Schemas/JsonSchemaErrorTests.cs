@@ -99,6 +99,23 @@ public class JsonSchemaErrorTests
         Assert.Equal([new EntityUid("NS::Action", "a")], b.MemberOf);
     }
 
+    [Fact]
+    public void FromJson_RecordsWrittenAsArrays_AreReadPositionallyLikeTheReference()
+    {
+        // The reference's JSON library fills a record's fields from an array in declaration order.
+        var schema = Schema.FromJson("""
+            { "NS": [{}, { "A": [["B"]], "B": [] }, { "a": [null, [["A"], ["B"]], [["b"]]], "b": [] }],
+              "": { "entityTypes": {}, "actions": {}, "annotations": {} } }
+            """);
+
+        Assert.Equal(["NS::B"], schema.EntityTypes["NS::A"].MemberOfTypes);
+        var a = schema.Actions[new EntityUid("NS::Action", "a")];
+        Assert.Equal(["NS::B"], a.PrincipalTypes);
+        Assert.Equal(["NS::A"], a.ResourceTypes);
+        Assert.Equal([new EntityUid("NS::Action", "b")], a.MemberOf);
+        SchemaErrors.Single(SchemaErrors.OfJson("{ \"NS\": [{}, {}, {}, {}, 1] }"), "too many items for a namespace definition written as an array");
+    }
+
     [Theory]
     [InlineData("{ \"NS\": { ", 1, 11)]
     [InlineData("{\n  \"NS\": [1,]\n}", 2, 12)]

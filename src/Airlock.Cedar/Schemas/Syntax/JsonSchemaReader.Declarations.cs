@@ -51,7 +51,7 @@ internal sealed partial class JsonSchemaReader
 
     private RawEntityType? ReadEntityType(JsonProperty member, string path)
     {
-        var fields = Fields(member.Value, path, "an entity type", ["memberOfTypes", "shape", "tags", "enum", "annotations"]);
+        var fields = Fields(member.Value, path, "an entity type", ["memberOfTypes", "shape", "tags", "enum", "annotations"], positional: true);
         if (fields is null)
         {
             return null;
@@ -144,7 +144,7 @@ internal sealed partial class JsonSchemaReader
 
     private RawAction? ReadAction(JsonProperty member, string path)
     {
-        var fields = Fields(member.Value, path, "an action", ["attributes", "appliesTo", "memberOf", "annotations"]);
+        var fields = Fields(member.Value, path, "an action", ["attributes", "appliesTo", "memberOf", "annotations"], positional: true);
         if (fields is null)
         {
             return null;
@@ -175,7 +175,7 @@ internal sealed partial class JsonSchemaReader
         if (fields.TryGetValue("appliesTo", out var appliesTo) && appliesTo.Kind != JsonKind.Null)
         {
             var appliesPath = Child(path, "appliesTo");
-            var spec = Fields(appliesTo, appliesPath, "an `appliesTo` object", ["principalTypes", "resourceTypes", "context"]);
+            var spec = Fields(appliesTo, appliesPath, "an `appliesTo` object", ["resourceTypes", "principalTypes", "context"], positional: true);
             if (spec is null)
             {
                 return null;
@@ -207,7 +207,7 @@ internal sealed partial class JsonSchemaReader
         for (var i = 0; i < node.Items.Count; i++)
         {
             var itemPath = $"{path}[{i}]";
-            var fields = Fields(node.Items[i], itemPath, "an action reference", ["id", "type"]);
+            var fields = Fields(node.Items[i], itemPath, "an action reference", ["id", "type"], positional: true);
             if (fields is null)
             {
                 ok = false;

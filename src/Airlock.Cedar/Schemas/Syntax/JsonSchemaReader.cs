@@ -56,7 +56,7 @@ internal sealed partial class JsonSchemaReader
 
     private void ReadNamespace(RawNamespace ns, JsonNode node, string path)
     {
-        var fields = Fields(node, path, "a namespace definition", ["commonTypes", "entityTypes", "actions", "annotations"]);
+        var fields = Fields(node, path, "a namespace definition", ["commonTypes", "entityTypes", "actions", "annotations"], positional: true);
         if (fields is null)
         {
             return;
@@ -66,7 +66,8 @@ internal sealed partial class JsonSchemaReader
         if (fields.TryGetValue("annotations", out var annotations))
         {
             ReadAnnotations(annotations, Child(path, "annotations"));
-            if (ns.Name.Length == 0)
+            // An empty annotations object is allowed there; the reference only refuses actual annotations.
+            if (ns.Name.Length == 0 && annotations.Properties.Count > 0)
             {
                 Error(annotations, Child(path, "annotations"), "annotations are not allowed on the empty namespace", "remove them, or move the declarations into a named namespace");
             }
@@ -111,16 +112,36 @@ internal sealed partial class JsonSchemaReader
         }
     }
 
-    /// <summary>Returns the known fields of an object, reporting unknown and repeated ones; null (and an error) when it is not an object.</summary>
-    private Dictionary<string, JsonNode>? Fields(JsonNode node, string path, string what, string[] allowed)
+    /// <summary>
+    /// Returns the known fields of an object, reporting unknown and repeated ones; null (and an error) when it is not an object.
+    /// With <paramref name="positional"/>, an array is also accepted, its items taking the fields in order, because the
+    /// reference's JSON library reads a record from an array that way.
+    /// </summary>
+    private Dictionary<string, JsonNode>? Fields(JsonNode node, string path, string what, string[] allowed, bool positional = false)
     {
+        var fields = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        if (positional && node.Kind == JsonKind.Array)
+        {
+            if (node.Items.Count > allowed.Length)
+            {
+                Error(node.Items[allowed.Length], $"{path}[{allowed.Length}]", $"too many items for {what} written as an array", $"an array gives at most {allowed.Length} fields, in the order {Join(allowed)}; write an object instead");
+                return null;
+            }
+
+            for (var i = 0; i < node.Items.Count; i++)
+            {
+                fields.Add(allowed[i], node.Items[i]);
+            }
+
+            return fields;
+        }
+
         if (node.Kind != JsonKind.Object)
         {
             Error(node, path, $"expected {what} (a JSON object), found {node.Describe()}", $"write {what} as an object with the fields {Join(allowed)}");
             return null;
         }
 
-        var fields = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
         foreach (var member in UniqueMembers(node, path))
         {
             if (Array.IndexOf(allowed, member.Name) < 0)
