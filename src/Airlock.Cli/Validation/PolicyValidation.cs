@@ -19,6 +19,6 @@ internal static class PolicyValidation
             warnings.AddRange(typeWarnings);
         }
 
-        return new ValidationReport(policies.Files.Count, policies.Origins.Count, errors, warnings, schema is not null);
+        return new ValidationReport(policies.Files.Count, policies.Origins.Count, errors, warnings);
     }
 }
