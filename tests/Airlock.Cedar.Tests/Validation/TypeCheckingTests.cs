@@ -82,4 +82,17 @@ public class TypeCheckingTests
     [Fact]
     public void EveryEnvironmentIsChecked() =>
         AssertOnly(Validate("permit(principal, action == Action::\"edit\", resource) when { principal.age > 1 };"), ValidationErrorKind.UnsafeAttributeAccess);
+
+    [Fact]
+    public void BooleanLiteralsJoinedByAndOrAreLiterals()
+    {
+        // The reference folds `false && false` into `false` while parsing, so this compares two literals.
+        var result = When("(false && false) == User::\"u\"");
+        Assert.True(result.IsValid);
+        Assert.Contains(result.WarningIssues, w => w.Kind == ValidationErrorKind.ImpossiblePolicy);
+    }
+
+    [Fact]
+    public void BooleanExpressionsThatAreNotLiteralsMustMatchTheOtherOperand() =>
+        AssertOnly(When("(false && principal.age > 1) == User::\"u\""), ValidationErrorKind.IncompatibleTypes);
 }
