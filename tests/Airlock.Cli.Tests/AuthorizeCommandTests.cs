@@ -196,6 +196,30 @@ public sealed class AuthorizeCommandTests : IDisposable
         Assert.Contains("broken.cedar:2:32: ", result.Stderr);
     }
 
+    [Fact]
+    public async Task Request_that_does_not_fit_the_schema_exits_two()
+    {
+        var result = await dir.RunAsync(
+            "policy", "authorize", "-p", "policies.cedar", "-s", "schema.cedarschema",
+            "--principal", "Doc::\"plan\"", "--action", "Action::\"read\"", "--resource", "Doc::\"plan\"");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("the request does not fit the schema `schema.cedarschema`", result.Stderr);
+        Assert.Contains("principal type `Doc` is not valid for `Action::\"read\"`", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Action_missing_from_the_schema_exits_two_and_lists_the_declared_ones()
+    {
+        var result = await dir.RunAsync(
+            "policy", "authorize", "-p", "policies.cedar", "-s", "schema.cedarschema",
+            "--principal", "User::\"alice\"", "--action", "Action::\"raed\"", "--resource", "Doc::\"plan\"");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--action: `Action::\"raed\"` is not declared in the schema", result.Stderr);
+        Assert.Contains("declared actions: Action::\"read\", Action::\"write\"", result.Stderr);
+    }
+
     private Task<CliResult> Authorize(string principal, params string[] extra) =>
         dir.RunAsync([
             "policy", "authorize", "--policies", "policies.cedar", "--entities", "entities.json",

@@ -1,3 +1,5 @@
+using System.Runtime.Versioning;
+
 namespace Airlock.Cli.Tests;
 
 public class FormatCommandTests
@@ -109,6 +111,26 @@ public class FormatCommandTests
         Assert.Contains("rules.cedar:2:14: this comment is inside a policy", result.Stderr);
         Assert.Contains("help: move it above the policy", result.Stderr);
         Assert.Equal(text, dir.Read("rules.cedar"));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task Write_keeps_the_file_mode_and_writes_through_a_symbolic_link()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes only");
+
+        using var dir = new TempDirectory();
+        dir.Write("real.cedar", Messy);
+        var real = Path.Combine(dir.Path, "real.cedar");
+        File.SetUnixFileMode(real, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "link.cedar"), real);
+
+        var result = await dir.RunAsync("policy", "format", "--policies", "link.cedar", "--write");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(Formatted, dir.Read("real.cedar"));
+        Assert.NotNull(new FileInfo(Path.Combine(dir.Path, "link.cedar")).LinkTarget);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(real));
     }
 
     [Fact]

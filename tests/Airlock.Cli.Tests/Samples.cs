@@ -16,7 +16,7 @@ public static class Samples
     public const string Schema = """
         entity User { department: String };
         entity Doc { owner: User, classification: String };
-        action read, write appliesTo { principal: User, resource: Doc, context: { blocked?: Bool } };
+        action read, write appliesTo { principal: User, resource: Doc, context: { blocked: Bool } };
 
         """;
 
@@ -36,7 +36,13 @@ public static class Samples
               }
             },
             "actions": {
-              "read": { "appliesTo": { "principalTypes": ["User"], "resourceTypes": ["Doc"] } }
+              "read": {
+                "appliesTo": {
+                  "principalTypes": ["User"],
+                  "resourceTypes": ["Doc"],
+                  "context": { "type": "Record", "attributes": { "blocked": { "type": "Boolean" } } }
+                }
+              }
             }
           }
         }

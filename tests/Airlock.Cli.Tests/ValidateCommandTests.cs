@@ -131,4 +131,59 @@ public class ValidateCommandTests
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Matches(@"schema\.json:\d+:\d+: undefined entity type `Dok`", result.Stderr);
     }
+
+    [Fact]
+    public async Task Type_error_against_the_schema_is_located_with_a_hint_and_exits_one()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("policies.cedar", Samples.Policies + "permit (principal, action == Action::\"read\", resource) when { resource.ownr == principal };\n");
+        dir.Write("schema.cedarschema", Samples.Schema);
+
+        var result = await dir.RunAsync("policy", "validate", "--policies", "policies.cedar", "--schema", "schema.cedarschema");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("policies.cedar:7:63: for policy `policy2`, attribute `ownr` on entity type `Doc` not found", result.Stdout);
+        Assert.Contains("help: did you mean `owner`?", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Type_errors_in_a_directory_name_the_policy_by_its_id_across_files_in_json()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("rules/a.cedar", Samples.Policies);
+        dir.Write("rules/b.cedar", "permit (principal, action == Action::\"raed\", resource);\n");
+        dir.Write("schema.cedarschema", Samples.Schema);
+
+        var result = await dir.RunAsync("policy", "validate", "-p", "rules", "-s", "schema.cedarschema", "-o", "json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var errors = json.RootElement.GetProperty("errors").EnumerateArray().ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e =>
+        {
+            Assert.Equal(Path.Join("rules", "b.cedar"), e.GetProperty("file").GetString());
+            Assert.Equal("policy2", e.GetProperty("policy").GetString());
+            Assert.Equal(1, e.GetProperty("line").GetInt32());
+        });
+        Assert.Contains(errors, e => e.GetProperty("message").GetString()!.Contains("unrecognized action `Action::\"raed\"`", StringComparison.Ordinal)
+            && e.GetProperty("help").GetString() == "did you mean `Action::\"read\"`?");
+    }
+
+    [Fact]
+    public async Task Warnings_alone_keep_policies_valid()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("policies.cedar", "permit (principal, action == Action::\"read\", resource) when { false };\n");
+        dir.Write("schema.cedarschema", Samples.Schema);
+
+        var result = await dir.RunAsync("policy", "validate", "-p", "policies.cedar", "-s", "schema.cedarschema", "-o", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.True(json.RootElement.GetProperty("valid").GetBoolean());
+        var warning = Assert.Single(json.RootElement.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("policy0", warning.GetProperty("policy").GetString());
+        Assert.Contains("impossible", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }
