@@ -16,7 +16,8 @@ internal static class AirlockCommandLine
             PolicyCommand.Create(),
         };
 
-        var parse = root.Parse(args);
+        // `--context @file.json` names a file for us to read; the library would otherwise expand it as a response file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {

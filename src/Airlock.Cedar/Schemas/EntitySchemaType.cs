@@ -5,6 +5,7 @@ namespace Airlock.Cedar.Schemas;
 /// <summary>A reference to entities of one entity type (possibly an action type such as <c>NS::Action</c>).</summary>
 public sealed class EntitySchemaType : SchemaType
 {
+    /// <summary>Creates a reference to the entity type <paramref name="name"/>, which must be fully qualified.</summary>
     public EntitySchemaType(string name)
         : base(1, 1)
     {

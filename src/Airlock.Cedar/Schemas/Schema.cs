@@ -101,7 +101,10 @@ public sealed class Schema
     public bool IsDescendantType(string childType, string ancestorType) =>
         entityAncestors.TryGetValue(childType, out var set) && set.Contains(ancestorType);
 
-    /// <summary>Writes the schema in the human-readable syntax; parsing the result gives an equal schema.</summary>
+    /// <summary>
+    /// Writes the schema in the human-readable syntax, in a canonical order; parsing the result gives an equal schema,
+    /// except that an action declaring only one of principal and resource types (possible in JSON) is written without <c>appliesTo</c>.
+    /// </summary>
     public string ToCedarSchemaText() => SchemaWriter.Write(this);
 
     private static Dictionary<T, HashSet<T>> Invert<T>(Dictionary<T, HashSet<T>> ancestors, IEqualityComparer<T> comparer)

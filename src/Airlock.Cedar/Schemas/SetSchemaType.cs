@@ -7,6 +7,7 @@ public sealed class SetSchemaType : SchemaType
 {
     private readonly int hash;
 
+    /// <summary>Creates the type of sets whose elements have type <paramref name="element"/>.</summary>
     public SetSchemaType(SchemaType element)
         : base(Checked(element).Depth + 1, element.Size + 1)
     {

@@ -33,7 +33,7 @@ internal sealed partial class EnvironmentChecker
             failed = true;
         }
 
-        if (function.IsConstructor && !e.Arguments.All(a => a is LiteralExpr))
+        if (function.IsConstructor && !e.Arguments.All(a => BoolFolding.LiteralOf(a) is not null))
         {
             ReportIssue(ValidationErrorKind.NonLitExtConstructor, e.Span,
                 "extension constructors may not be called with non-literal expressions",

@@ -184,12 +184,8 @@ internal sealed partial class EnvironmentChecker(SchemaView schema, RequestEnvir
     }
 
     /// <summary>Replaces the <c>action</c> variable by the environment's action literal.</summary>
-    private Value? LiteralValue(Expr e) => e switch
-    {
-        LiteralExpr l => l.Value,
-        VarExpr { Var: Var.Action } => new EntityValue(env.Action),
-        _ => null,
-    };
+    private Value? LiteralValue(Expr e) =>
+        e is VarExpr { Var: Var.Action } ? new EntityValue(env.Action) : BoolFolding.LiteralOf(e);
 
     private EntityUid? EntityLiteralOrAction(Expr e) => (LiteralValue(e) as EntityValue)?.Uid;
 }

@@ -14,7 +14,22 @@ internal sealed class ExprShape : IEqualityComparer<Expr>
             return true;
         }
 
-        if (x is null || y is null || x.GetType() != y.GetType())
+        if (x is null || y is null)
+        {
+            return false;
+        }
+
+        // Folded boolean literals are literals to the reference, so `true && true` has the shape of `true`.
+        if (x is AndExpr or OrExpr || y is AndExpr or OrExpr)
+        {
+            var folded = BoolFolding.LiteralOf(x);
+            if (folded is not null || BoolFolding.LiteralOf(y) is not null)
+            {
+                return folded is not null && folded.Equals(BoolFolding.LiteralOf(y));
+            }
+        }
+
+        if (x.GetType() != y.GetType())
         {
             return false;
         }
@@ -42,7 +57,7 @@ internal sealed class ExprShape : IEqualityComparer<Expr>
 
     public int GetHashCode(Expr obj) => obj switch
     {
-        LiteralExpr l => l.Value.GetHashCode(),
+        LiteralExpr or AndExpr or OrExpr when BoolFolding.LiteralOf(obj) is { } value => value.GetHashCode(),
         VarExpr v => HashCode.Combine(1, v.Var),
         GetAttrExpr g => HashCode.Combine(2, StringComparer.Ordinal.GetHashCode(g.Attribute), GetHashCode(g.Target)),
         HasAttrExpr h => HashCode.Combine(3, StringComparer.Ordinal.GetHashCode(h.Attribute), GetHashCode(h.Target)),

@@ -29,11 +29,18 @@ internal static class InputFile
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temporary file, so that a failure never leaves half a file behind.</summary>
     public static void WriteTextAtomically(string path, string text)
     {
+        // Write through a symbolic link to its target, and keep the file's permissions, as an in-place edit would.
         var full = Path.GetFullPath(path);
+        full = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
         var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
             File.WriteAllText(temp, text);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
+            }
+
             File.Move(temp, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

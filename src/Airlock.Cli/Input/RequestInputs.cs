@@ -48,6 +48,29 @@ internal static class RequestInputs
         }
     }
 
+    /// <summary>Rejects an action the schema does not declare, listing those it does.</summary>
+    public static void CheckActionDeclared(EntityUid action, Schema schema, string schemaPath)
+    {
+        if (schema.GetAction(action) is null)
+        {
+            var declared = string.Join(", ", schema.Actions.Keys.Select(a => a.ToString()).Order(StringComparer.Ordinal));
+            throw new UsageException($"--action: `{action}` is not declared in the schema `{schemaPath}`", $"declared actions: {declared}");
+        }
+    }
+
+    /// <summary>Rejects a request the schema does not allow: an undeclared action, or a principal, resource or context of the wrong type.</summary>
+    public static void CheckAgainstSchema(Request request, Schema schema, string schemaPath)
+    {
+        var problems = new Validator(schema).ValidateRequest(request);
+        if (problems.Count > 0)
+        {
+            throw new UsageException(
+                $"the request does not fit the schema `{schemaPath}`",
+                "use the principal and resource types and the context the action applies to, or leave out --schema",
+                Located(problems, "request"));
+        }
+    }
+
     // Some engine messages carry no source name; name the file, or the option for inline JSON, instead of `<input>`.
     private static List<CedarDiagnostic> Located(IReadOnlyList<CedarDiagnostic> diagnostics, string sourceName) =>
         [.. diagnostics.Select(d => d.SourceName is null ? d with { SourceName = sourceName } : d)];

@@ -1,3 +1,4 @@
+using Airlock.Cedar;
 using Airlock.Cedar.Schemas;
 using Airlock.Cli.Input;
 
@@ -13,19 +14,11 @@ internal static class PolicyValidation
         var warnings = new List<Problem>();
         if (schema is not null)
         {
-            foreach (var file in policies.Files)
-            {
-                if (file.Policies is null)
-                {
-                    continue;
-                }
-
-                var (fileErrors, fileWarnings) = SchemaValidation.Validate(schema, file.Policies);
-                errors.AddRange(fileErrors.Select(d => new Problem(d, policies.IdAt(d.SourceName, d.Line, d.Column))));
-                warnings.AddRange(fileWarnings.Select(d => new Problem(d, policies.IdAt(d.SourceName, d.Line, d.Column))));
-            }
+            var (typeErrors, typeWarnings) = SchemaValidation.Validate(new Validator(schema), policies);
+            errors.AddRange(typeErrors);
+            warnings.AddRange(typeWarnings);
         }
 
-        return new ValidationReport(policies.Files.Count, policies.Origins.Count, errors, warnings, schema is not null);
+        return new ValidationReport(policies.Files.Count, policies.Origins.Count, errors, warnings);
     }
 }

@@ -1,6 +1,3 @@
-using System.Text;
-using Airlock.Cedar.Values;
-
 namespace Airlock.Cedar.Schemas.Syntax;
 
 /// <summary>
@@ -56,7 +53,7 @@ internal sealed partial class JsonSchemaReader
 
     private void ReadNamespace(RawNamespace ns, JsonNode node, string path)
     {
-        var fields = Fields(node, path, "a namespace definition", ["commonTypes", "entityTypes", "actions", "annotations"]);
+        var fields = Fields(node, path, "a namespace definition", ["commonTypes", "entityTypes", "actions", "annotations"], positional: true);
         if (fields is null)
         {
             return;
@@ -66,7 +63,8 @@ internal sealed partial class JsonSchemaReader
         if (fields.TryGetValue("annotations", out var annotations))
         {
             ReadAnnotations(annotations, Child(path, "annotations"));
-            if (ns.Name.Length == 0)
+            // An empty annotations object is allowed there; the reference only refuses actual annotations.
+            if (ns.Name.Length == 0 && annotations.Properties.Count > 0)
             {
                 Error(annotations, Child(path, "annotations"), "annotations are not allowed on the empty namespace", "remove them, or move the declarations into a named namespace");
             }
@@ -109,119 +107,5 @@ internal sealed partial class JsonSchemaReader
                 Error(member.Value, memberPath, $"expected a string annotation value, found {member.Value.Describe()}", "write the value as a JSON string");
             }
         }
-    }
-
-    /// <summary>Returns the known fields of an object, reporting unknown and repeated ones; null (and an error) when it is not an object.</summary>
-    private Dictionary<string, JsonNode>? Fields(JsonNode node, string path, string what, string[] allowed)
-    {
-        if (node.Kind != JsonKind.Object)
-        {
-            Error(node, path, $"expected {what} (a JSON object), found {node.Describe()}", $"write {what} as an object with the fields {Join(allowed)}");
-            return null;
-        }
-
-        var fields = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        foreach (var member in UniqueMembers(node, path))
-        {
-            if (Array.IndexOf(allowed, member.Name) < 0)
-            {
-                Error(member.Offset, Child(path, member.Name), $"unknown field `{member.Name}` in {what}", $"the fields of {what} are {Join(allowed)}");
-            }
-            else
-            {
-                fields.Add(member.Name, member.Value);
-            }
-        }
-
-        return fields;
-    }
-
-    private void RequireFields(JsonNode node, string path, Dictionary<string, JsonNode> fields, params string[] required)
-    {
-        foreach (var name in required)
-        {
-            if (!fields.ContainsKey(name))
-            {
-                Error(node, path, $"missing field `{name}`", $"add `\"{name}\"`; it is required here");
-            }
-        }
-    }
-
-    /// <summary>The members of an object, reporting any key given more than once (only the first is kept).</summary>
-    private List<JsonProperty> UniqueMembers(JsonNode node, string path)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var members = new List<JsonProperty>(node.Properties.Count);
-        foreach (var member in node.Properties)
-        {
-            if (seen.Add(member.Name))
-            {
-                members.Add(member);
-            }
-            else
-            {
-                Error(member.Offset, Child(path, member.Name), $"duplicate key `{member.Name}`", "give each key once");
-            }
-        }
-
-        return members;
-    }
-
-    /// <summary>Reads a string that must be a (possibly qualified) type name.</summary>
-    private RawName? ReadTypeName(JsonNode node, string path, string what)
-    {
-        if (node.Kind != JsonKind.String)
-        {
-            Error(node, path, $"expected {what} as a string, found {node.Describe()}", "write the name as a JSON string such as `\"NS::User\"`");
-            return null;
-        }
-
-        if (!Identifiers.IsValidPath(node.Text!))
-        {
-            Error(node, path, $"invalid {what} `{node.Text}`", "a type name is identifiers joined by `::`, such as `NS::User`, with no spaces or reserved words");
-            return null;
-        }
-
-        return new RawName(node.Text!, new SourcePosition(node.Offset, path));
-    }
-
-    private List<RawName> ReadTypeNameList(JsonNode node, string path, string what)
-    {
-        var names = new List<RawName>();
-        if (node.Kind != JsonKind.Array)
-        {
-            Error(node, path, $"expected an array of {what}s, found {node.Describe()}", "write a JSON array of type names, such as `[\"User\"]`");
-            return names;
-        }
-
-        for (var i = 0; i < node.Items.Count; i++)
-        {
-            if (ReadTypeName(node.Items[i], $"{path}[{i}]", what) is { } name)
-            {
-                names.Add(name);
-            }
-        }
-
-        return names;
-    }
-
-    private void Error(JsonNode node, string path, string message, string help) => Error(node.Offset, path, message, help);
-
-    private void Error(int offset, string path, string message, string help) =>
-        diagnostics.Add(source.Diagnostic(new SourcePosition(offset, path), message, help));
-
-    private static string Join(string[] names) => string.Join(", ", names.Select(n => $"`{n}`"));
-
-    /// <summary>Extends a JSON path with an object key, quoting keys that are not plain identifiers.</summary>
-    private static string Child(string path, string key)
-    {
-        if (Identifiers.IsIdentifierSyntax(key))
-        {
-            return path + "." + key;
-        }
-
-        var sb = new StringBuilder(path).Append('[');
-        sb.Append(CedarString.Quote(key)).Append(']');
-        return sb.ToString();
     }
 }

@@ -97,7 +97,7 @@ internal sealed partial class SchemaParser
     // Annotations (`@key` or `@key("value")`) are accepted and dropped; a key may appear once per declaration.
     private void SkipAnnotations()
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         while (Current.Kind == SchemaTokenKind.At)
         {
             Advance();
@@ -115,6 +115,7 @@ internal sealed partial class SchemaParser
                 Expect(SchemaTokenKind.RightParen, "`)`");
             }
 
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
             if (!seen.Add(key.Text))
             {
                 throw Fatal(key.Offset, $"duplicate annotation `@{key.Text}`", "give each annotation key at most once per declaration");

@@ -28,7 +28,8 @@ internal static class AuthorizeCommand
         var output = PolicyOptions.Output();
         var command = new Command(
             "authorize",
-            "Decide one request (principal, action, resource, context) against the policies and show the policies that determined it.\n\n" +
+            "Decide one request (principal, action, resource, context) against the policies and show the policies that determined it. " +
+            "With --schema, entities and context are read by their declared types and the request must fit the schema.\n\n" +
             "Exit codes: 0 allow; 3 deny; 2 bad usage or input (missing file, bad entity uid, invalid policies, entities or context).")
         {
             policies, schema, entities, principal, action, resource, context, output,
@@ -51,9 +52,19 @@ internal static class AuthorizeCommand
                     [.. loaded.SyntaxErrors]);
             }
 
+            if (loadedSchema is not null)
+            {
+                RequestInputs.CheckActionDeclared(actionUid, loadedSchema, schemaPath!);
+            }
+
             var entitySet = RequestInputs.LoadEntities(parse.GetValue(entities), loadedSchema, "--entities");
             var contextRecord = RequestInputs.LoadContext(parse.GetValue(context), loadedSchema, actionUid, "--context");
             var request = new Request(principalUid, actionUid, resourceUid, contextRecord);
+            if (loadedSchema is not null)
+            {
+                RequestInputs.CheckAgainstSchema(request, loadedSchema, schemaPath!);
+            }
+
             var response = Authorizer.IsAuthorized(request, loaded.ToPolicySet(), entitySet);
             if (PolicyOptions.FormatOf(parse, output) == OutputFormat.Json)
             {
