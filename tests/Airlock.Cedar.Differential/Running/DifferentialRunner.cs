@@ -11,10 +11,10 @@ namespace Airlock.Cedar.Differential.Running;
 /// </summary>
 public sealed class DifferentialRunner(DifferentialOptions options, TextWriter output)
 {
-    /// <summary>How many disagreements of one kind (by what differs) are printed in full, unless all are asked for.</summary>
+    /// <summary>How many disagreements of one signature are printed in full, unless all are asked for.</summary>
     public const int PerKind = 5;
 
-    private readonly Dictionary<string, int> byWhat = [];
+    private readonly Dictionary<string, int> bySignature = [];
     private readonly Lock gate = new();
     private int passed;
     private int failed;
@@ -50,7 +50,7 @@ public sealed class DifferentialRunner(DifferentialOptions options, TextWriter o
             }
         })).ToArray();
         Task.WaitAll(workers);
-        return new DifferentialSummary(options.Seed, passed, failed, byWhat, clock.Elapsed);
+        return new DifferentialSummary(options.Seed, passed, failed, bySignature, clock.Elapsed);
     }
 
     /// <summary>The seed of group <paramref name="index"/>: independent of how many workers run and in which order.</summary>
@@ -74,7 +74,7 @@ public sealed class DifferentialRunner(DifferentialOptions options, TextWriter o
             failed += size - ok;
             foreach (var d in disagreements)
             {
-                var seen = byWhat[d.What] = byWhat.GetValueOrDefault(d.What) + 1;
+                var seen = bySignature[d.Signature] = bySignature.GetValueOrDefault(d.Signature) + 1;
                 if (options.Show == 0 || (seen <= PerKind && shown + toPrint.Count < options.Show))
                 {
                     toPrint.Add(d);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Airlock.Cedar.Differential.Generation.Model;
 
 namespace Airlock.Cedar.Differential.Running;
@@ -12,7 +13,7 @@ namespace Airlock.Cedar.Differential.Running;
 /// <param name="RequestData">The request, its context shrunk when possible; null for other checks.</param>
 /// <param name="Native">Airlock.Cedar's answer.</param>
 /// <param name="Oracle">cedar-wasm's answer.</param>
-public sealed record Disagreement(
+public sealed partial record Disagreement(
     CheckKind Kind,
     ScenarioGroup Group,
     int Scenario,
@@ -37,6 +38,30 @@ public sealed record Disagreement(
             return "authorize: " + string.Join("+", parts);
         }
     }
+
+    /// <summary>
+    /// <see cref="What"/>, plus for a one-sided rejection the rejecting engine's first message with quoted
+    /// parts blanked: disagreements with the same signature most likely share a root cause.
+    /// </summary>
+    public string Signature
+    {
+        get
+        {
+            var rejecting = Native.Ok == Oracle.Ok ? null : Native.Ok ? Oracle : Native;
+            var message = rejecting?.Messages.FirstOrDefault(m => m.Length > 0);
+            if (message is null)
+            {
+                return What;
+            }
+
+            message = Quoted().Replace(message, "`…`");
+            message = message[(message.IndexOf(": ", StringComparison.Ordinal) is var i and >= 0 && message.StartsWith('<') ? i + 2 : 0)..];
+            return What + " (" + (message.Length > 90 ? message[..90] + "…" : message) + ")";
+        }
+    }
+
+    [GeneratedRegex("`[^`]*`")]
+    private static partial Regex Quoted();
 
     // The compared key reads `allow reason [..] errors [..]`.
     private static string Part(string key, string part) => part switch
