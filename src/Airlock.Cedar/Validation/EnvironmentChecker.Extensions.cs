@@ -1,0 +1,69 @@
+using Airlock.Cedar.Ast;
+using Airlock.Cedar.Extensions;
+using Airlock.Cedar.Values;
+
+namespace Airlock.Cedar.Validation;
+
+/// <summary>Extension function and method calls.</summary>
+internal sealed partial class EnvironmentChecker
+{
+    private Answer CheckExtensionCall(CapabilitySet prior, ExtensionCallExpr e)
+    {
+        if (!ExtensionRegistry.TryGet(e.Name, out var function))
+        {
+            ReportIssue(ValidationErrorKind.UndefinedFunction, e.Span, $"undefined extension function: {e.Name}");
+            CheckAll(prior, e.Arguments);
+            return Answer.Fail(null);
+        }
+
+        var returnType = TypeOfName(function.ReturnType);
+        var failed = false;
+        if (e.Arguments.Count != function.Arity)
+        {
+            ReportIssue(ValidationErrorKind.WrongNumberArguments, e.Span,
+                $"wrong number of arguments in extension function application. Expected {function.Arity}, got {e.Arguments.Count}");
+            failed = true;
+        }
+
+        // A constructor applied to a string literal is evaluated now, so a malformed literal is caught here.
+        if (function.IsConstructor && e.Arguments is [LiteralExpr { Value: StringValue text }] && !function.AcceptsLiteral(text.Value))
+        {
+            ReportIssue(ValidationErrorKind.FunctionArgumentValidation, e.Span,
+                $"error during extension function argument validation: Failed to parse as a {function.ReturnType} value: `{CedarString.Quote(text.Value)}`");
+            failed = true;
+        }
+
+        if (function.IsConstructor && !e.Arguments.All(a => a is LiteralExpr))
+        {
+            ReportIssue(ValidationErrorKind.NonLitExtConstructor, e.Span,
+                "extension constructors may not be called with non-literal expressions",
+                "consider applying extension constructors inside attribute values when constructing entity or context data");
+            failed = true;
+        }
+
+        if (failed)
+        {
+            CheckAll(prior, e.Arguments);
+            return Answer.Fail(returnType);
+        }
+
+        var answers = e.Arguments.Select((a, i) => ExpectType(prior, a, TypeOfName(function.ArgumentTypes[i]))).ToList();
+        return answers.All(a => a.Ok) ? Answer.Success(returnType) : Answer.Fail(returnType);
+    }
+
+    private void CheckAll(CapabilitySet prior, IReadOnlyList<Expr> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            Check(prior, argument);
+        }
+    }
+
+    private static CedarType TypeOfName(string name) => name switch
+    {
+        ExtensionTypeNames.Bool => BoolType.AnyBool,
+        ExtensionTypeNames.Long => LongType.Instance,
+        ExtensionTypeNames.String => StringType.Instance,
+        _ => new ExtensionType(name),
+    };
+}

@@ -1,0 +1,12 @@
+using Airlock.Cedar.Values;
+
+namespace Airlock.Cedar.Validation;
+
+/// <summary>One combination of principal type, action and resource type a policy is checked under, with slot types for templates.</summary>
+internal sealed record RequestEnvironment(
+    string Principal,
+    EntityUid Action,
+    string Resource,
+    RecordType Context,
+    string? PrincipalSlot = null,
+    string? ResourceSlot = null);
