@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Airlock.Benchmarks.Workload;
 using Airlock.Cedar;
+using Airlock.Cedar.Schemas;
 
 namespace Airlock.Benchmarks.Compare;
 
@@ -74,14 +75,15 @@ internal static class CompareCommand
         Console.WriteLine($"reference: {root.GetProperty("engine").GetString()} (Cedar {root.GetProperty("cedarVersion").GetString()}) on Node {root.GetProperty("node").GetString()}");
 
         Console.WriteLine($"load average at the end: {LoadAverage()}");
-        var agree = CheckAgreement(root, airlockDecisions);
+        var agree = CheckAgreement(root, airlockDecisions, folder);
         PrintTable(root, airlockTimes, airlockWithEntityJson);
         return agree ? 0 : 1;
     }
 
-    private static bool CheckAgreement(JsonElement root, Dictionary<int, List<DecisionSummary>> airlock)
+    private static bool CheckAgreement(JsonElement root, Dictionary<int, List<DecisionSummary>> airlock, string folder)
     {
         var agree = true;
+        var validator = new Validator(Schema.Parse(File.ReadAllText(Path.Combine(folder, "schema.cedarschema"))));
         Console.WriteLine();
         foreach (var count in AirlockWorkload.PolicyCounts)
         {
@@ -99,12 +101,13 @@ internal static class CompareCommand
             }
 
             var validation = root.GetProperty("validation").GetProperty(count.ToString(CultureInfo.InvariantCulture)).GetProperty("errors");
-            if (validation.GetArrayLength() > 0)
-            {
-                Console.WriteLine($"      the reference validator rejects {validation.GetArrayLength()} policies, e.g. {validation[0].GetString()}");
-            }
+            var ourValidation = validator.Validate(PolicySet.Parse(File.ReadAllText(Path.Combine(folder, $"policies-{count}.cedar"))));
+            Console.WriteLine(
+                $"      strict validation against the schema: Airlock {ourValidation.Errors.Count} errors, cedar-wasm {validation.GetArrayLength()} errors" +
+                (validation.GetArrayLength() > 0 ? $", e.g. {validation[0].GetString()}" : string.Empty) +
+                (ourValidation.Errors.Count > 0 ? $", e.g. {ourValidation.Errors[0]}" : string.Empty));
 
-            agree &= mismatches.Count == 0;
+            agree &= mismatches.Count == 0 && validation.GetArrayLength() == ourValidation.Errors.Count;
         }
 
         return agree;
