@@ -68,6 +68,16 @@ internal static class CompareCommand
             Console.WriteLine($"Airlock {count} policies: {Us(airlockTimes[count].MedianUs)} µs median");
         }
 
+        var largestText = File.ReadAllText(Path.Combine(folder, $"policies-{AirlockWorkload.PolicyCounts.Max()}.cedar"));
+        var validator = new Validator(Schema.Parse(File.ReadAllText(Path.Combine(folder, "schema.cedarschema"))));
+        var loadOptions = options with { Iterations = options.LoadIterations, WarmupCalls = options.LoadWarmupCalls };
+        var airlockLoad = new Dictionary<string, LatencyStats>
+        {
+            ["parse"] = LatencySampler.Measure(() => PolicySet.Parse(largestText), loadOptions),
+            ["parseAndValidate"] = LatencySampler.Measure(() => validator.Validate(PolicySet.Parse(largestText)), loadOptions),
+            ["entities"] = LatencySampler.Measure(() => Entities.FromJson(entitiesJson), loadOptions),
+        };
+
         NodeRunner.Run(nodeDirectory, folder);
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
         var root = results.RootElement;
@@ -75,15 +85,15 @@ internal static class CompareCommand
         Console.WriteLine($"reference: {root.GetProperty("engine").GetString()} (Cedar {root.GetProperty("cedarVersion").GetString()}) on Node {root.GetProperty("node").GetString()}");
 
         Console.WriteLine($"load average at the end: {LoadAverage()}");
-        var agree = CheckAgreement(root, airlockDecisions, folder);
+        var agree = CheckAgreement(root, airlockDecisions, validator, folder);
         PrintTable(root, airlockTimes, airlockWithEntityJson);
+        PrintLoadTable(root, airlockLoad, workload);
         return agree ? 0 : 1;
     }
 
-    private static bool CheckAgreement(JsonElement root, Dictionary<int, List<DecisionSummary>> airlock, string folder)
+    private static bool CheckAgreement(JsonElement root, Dictionary<int, List<DecisionSummary>> airlock, Validator validator, string folder)
     {
         var agree = true;
-        var validator = new Validator(Schema.Parse(File.ReadAllText(Path.Combine(folder, "schema.cedarschema"))));
         Console.WriteLine();
         foreach (var count in AirlockWorkload.PolicyCounts)
         {
@@ -132,6 +142,28 @@ internal static class CompareCommand
         Console.WriteLine("isAuthorized parses the policy text and the entities on every call; the preparsed column uses");
         Console.WriteLine("preparsePolicySet once and statefulIsAuthorized per call, which still converts the entities.");
     }
+
+    private static void PrintLoadTable(JsonElement root, Dictionary<string, LatencyStats> airlock, AirlockWorkload workload)
+    {
+        var load = root.GetProperty("load");
+        Console.WriteLine();
+        Console.WriteLine("| loading | Airlock median ms | cedar-wasm median ms | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        var policies = AirlockWorkload.PolicyCounts.Max().ToString("N0", CultureInfo.InvariantCulture);
+        foreach (var (key, label) in new[]
+        {
+            ("parse", $"parse {policies} policies (cedar-wasm: checkParsePolicySet)"),
+            ("parseAndValidate", $"parse and validate {policies} policies, strict (cedar-wasm: validate)"),
+            ("entities", $"{workload.EntityList.Count} entities from JSON (cedar-wasm: checkParseEntities)"),
+        })
+        {
+            var ours = airlock[key].MedianUs / 1000;
+            var theirs = load.GetProperty(key).GetProperty("medianUs").GetDouble() / 1000;
+            Console.WriteLine($"| {label} | {Ms(ours)} | {Ms(theirs)} | {Ratio(theirs / ours)} |");
+        }
+    }
+
+    private static string Ms(double ms) => ms.ToString(ms < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
 
     private static DecisionSummary ReadSummary(JsonElement e) => new(
         e.GetProperty("decision").GetString()!,

@@ -29,6 +29,8 @@ internal static class WorkloadFiles
             ["iterations"] = options.Iterations,
             ["warmupCalls"] = options.WarmupCalls,
             ["warmupMs"] = options.WarmupMs,
+            ["loadIterations"] = options.LoadIterations,
+            ["loadWarmupCalls"] = options.LoadWarmupCalls,
             ["policyCounts"] = AirlockWorkload.PolicyCounts,
         }));
     }

@@ -41,13 +41,13 @@ function summarize(answer) {
 
 // The same warm-up rule as the C# side: at least `warmupCalls` calls and at least `warmupMs` of calling,
 // so that V8's optimizing tiers (and .NET's tiered JIT on the other side) are in place before timing.
-function measure(call) {
+function measure(call, { iterations, warmupCalls, warmupMs } = settings) {
   const start = process.hrtime.bigint();
-  const warmupNs = BigInt(settings.warmupMs) * 1_000_000n;
-  for (let n = 0; n < settings.warmupCalls || process.hrtime.bigint() - start < warmupNs; n++) {
+  const warmupNs = BigInt(warmupMs) * 1_000_000n;
+  for (let n = 0; n < warmupCalls || process.hrtime.bigint() - start < warmupNs; n++) {
     call();
   }
-  const samples = new Float64Array(settings.iterations);
+  const samples = new Float64Array(iterations);
   for (let i = 0; i < samples.length; i++) {
     const t0 = process.hrtime.bigint();
     call();
@@ -98,5 +98,23 @@ for (const count of settings.policyCounts) {
       `statefulIsAuthorized ${stateful.medianUs.toFixed(1)} µs (median of ${stateless.samples})`,
   );
 }
+
+// Loading: what a reload costs, timed with the same sampler but fewer samples, since each call takes milliseconds.
+const largest = Math.max(...settings.policyCounts);
+const largestText = read(`policies-${largest}.cedar`);
+const loadSettings = { iterations: settings.loadIterations, warmupCalls: settings.loadWarmupCalls, warmupMs: settings.warmupMs };
+const measureLoad = (call) => measure(call, loadSettings);
+results.load = {
+  parse: measureLoad(() => check(cedar.checkParsePolicySet({ staticPolicies: largestText }), 'checkParsePolicySet')),
+  parseAndValidate: measureLoad(() =>
+    check(cedar.validate({ schema, policies: { staticPolicies: largestText }, validationSettings: { mode: 'strict' } }), 'validate'),
+  ),
+  entities: measureLoad(() => check(cedar.checkParseEntities({ entities }), 'checkParseEntities')),
+};
+console.error(
+  `cedar-wasm loading: parse ${largest} policies ${(results.load.parse.medianUs / 1000).toFixed(1)} ms, ` +
+    `parse+validate ${(results.load.parseAndValidate.medianUs / 1000).toFixed(1)} ms, ` +
+    `entities ${(results.load.entities.medianUs / 1000).toFixed(1)} ms`,
+);
 
 writeFileSync(join(folder, 'results.json'), JSON.stringify(results, null, 2));
