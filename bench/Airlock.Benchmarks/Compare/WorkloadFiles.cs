@@ -16,6 +16,9 @@ internal static class WorkloadFiles
         }
 
         File.WriteAllText(Path.Combine(folder, "entities.json"), CedarJsonWriter.Entities(workload.EntityList));
+        File.WriteAllText(
+            Path.Combine(folder, "entities-slice.json"),
+            CedarJsonWriter.Entities(EntitySlice.For(workload.BenchmarkRequest, workload.Entities)));
         var single = CedarJsonWriter.Requests([workload.BenchmarkRequest]);
         using (var doc = JsonDocument.Parse(single))
         {
