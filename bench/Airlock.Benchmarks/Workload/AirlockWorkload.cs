@@ -86,8 +86,6 @@ internal sealed class AirlockWorkload
         return string.Join("\n\n", Policies.Take(count)) + "\n";
     }
 
-    public ServiceInfo Service(string name) => Services.First(s => s.Name == name);
-
     private void BuildActions()
     {
         // HTTP methods are grouped under `read` and `write`; tool calls and completions are actions of their own.
