@@ -113,9 +113,11 @@ public static class Authorizer
             case ScopeKind.Eq:
                 return uid.Equals(scope.Entities[0]);
             default:
-                foreach (var a in scope.Entities)
+                // An indexed loop: `foreach` over the interface would allocate an enumerator per candidate policy.
+                var list = scope.Entities;
+                for (var i = 0; i < list.Count; i++)
                 {
-                    if (IsIn(uid, a, entities))
+                    if (IsIn(uid, list[i], entities))
                     {
                         return true;
                     }
