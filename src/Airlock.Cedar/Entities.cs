@@ -72,6 +72,11 @@ public sealed class Entities
                 }
             }
 
+            if (all.Contains(entity.Uid))
+            {
+                throw new CedarException($"the entity hierarchy has a cycle through `{entity.Uid}`; an entity may not be its own ancestor");
+            }
+
             var frozen = all.ToFrozenSet();
             entity.Ancestors = frozen;
             done[entity.Uid] = frozen;

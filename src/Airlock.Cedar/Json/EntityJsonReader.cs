@@ -30,9 +30,10 @@ internal static class EntityJsonReader
                 throw new CedarException($"{what}: duplicate entity entry `{entity.Uid}`");
             }
 
-            if (schema is not null && entity.Uid.IsAction && schema.Actions.ContainsKey(entity.Uid))
+            if (schema is not null && entity.Uid.IsAction && schema.ActionEntityTypes.Contains(entity.Uid.Type))
             {
-                // The schema's declaration of an action is authoritative.
+                // The schema's declaration of an action is authoritative; data may repeat it but not contradict it.
+                CheckActionAgreesWithSchema(entity, schema);
                 continue;
             }
 
@@ -48,6 +49,27 @@ internal static class EntityJsonReader
         }
 
         return new Entities(entities);
+    }
+
+    private static void CheckActionAgreesWithSchema(Entity action, Schema schema)
+    {
+        if (!schema.Actions.ContainsKey(action.Uid))
+        {
+            throw new CedarException($"action `{action.Uid}` in the entity data is not declared in the schema");
+        }
+
+        var declared = schema.ActionAncestors(action.Uid);
+        var given = new HashSet<EntityUid>();
+        foreach (var p in action.Parents)
+        {
+            given.Add(p);
+            given.UnionWith(schema.ActionAncestors(p));
+        }
+
+        if (action.Attributes.Count > 0 || action.Tags.Count > 0 || !given.SetEquals(declared))
+        {
+            throw new CedarException($"action `{action.Uid}` in the entity data does not match its schema declaration");
+        }
     }
 
     private static Entity ReadEntity(JsonElement item, Schema? schema)
@@ -90,7 +112,7 @@ internal static class EntityJsonReader
             ? ReadAttributes(attrsJson, type?.Shape, uid, "attribute")
             : RecordValue.Empty;
         var tags = members.TryGetValue("tags", out var tagsJson)
-            ? ReadTags(tagsJson, type, uid)
+            ? ReadTags(tagsJson, type, uid, schema)
             : RecordValue.Empty;
         var parents = new List<EntityUid>();
         if (members.TryGetValue("parents", out var parentsJson))
@@ -103,7 +125,7 @@ internal static class EntityJsonReader
             foreach (var p in parentsJson.EnumerateArray())
             {
                 var parent = ValueJsonReader.ReadEntityUid(p, $"parents of `{uid}`");
-                if (type is not null && !type.MemberOfTypes.Contains(parent.Type))
+                if (type is not null && schema is not null && !schema.EntityTypeAncestors(uid.Type).Contains(parent.Type))
                 {
                     throw new CedarException($"entity `{uid}` may not have a parent of type `{parent.Type}` according to the schema");
                 }
@@ -114,7 +136,7 @@ internal static class EntityJsonReader
 
         if (type is not null)
         {
-            ValueConformance.CheckEntityAttributes(uid, attrs, type);
+            ValueConformance.CheckEntityAttributes(uid, attrs, type, schema!);
         }
 
         return new Entity(uid, attrs, parents, tags);
@@ -132,7 +154,7 @@ internal static class EntityJsonReader
             : (RecordValue)ValueJsonReader.Read(json, shape, $"{what}s of `{uid}`");
     }
 
-    private static RecordValue ReadTags(JsonElement json, EntityTypeSchema? type, EntityUid uid)
+    private static RecordValue ReadTags(JsonElement json, EntityTypeSchema? type, EntityUid uid, Schema? schema)
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
@@ -149,7 +171,7 @@ internal static class EntityJsonReader
         foreach (var (name, value) in members)
         {
             var v = ValueJsonReader.Read(value, type?.Tags, $"tag `{name}` of `{uid}`");
-            if (type?.Tags is { } tagType && !ValueConformance.Conforms(v, tagType))
+            if (type?.Tags is { } tagType && !ValueConformance.Conforms(v, tagType, schema))
             {
                 throw new CedarException($"tag `{name}` of entity `{uid}` is not of type {tagType}");
             }
