@@ -15,7 +15,9 @@ internal sealed partial class EnvironmentChecker(SchemaView schema, RequestEnvir
     /// <summary>Checks a whole policy condition, which must be boolean.</summary>
     public Answer CheckCondition(Expr condition) => ExpectType(CapabilitySet.Empty, condition, BoolType.AnyBool);
 
-    private Answer Check(CapabilitySet prior, Expr e) => e switch
+    private Answer Check(CapabilitySet prior, Expr e) => StackGuard.Run(() => CheckNode(prior, e));
+
+    private Answer CheckNode(CapabilitySet prior, Expr e) => e switch
     {
         VarExpr v => CheckVar(v),
         SlotExpr s => Answer.Success(SlotType(s.Slot)),
