@@ -11,6 +11,7 @@ internal sealed partial class EnvironmentChecker
         var target = ExpectOneOf(prior, e.Target, EntityOrRecord);
         return target.Then((type, _) =>
         {
+            targetTypes[e.Target] = type;
             if (type is null)
             {
                 return Answer.Fail(null);

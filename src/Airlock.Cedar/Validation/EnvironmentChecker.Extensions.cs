@@ -29,7 +29,7 @@ internal sealed partial class EnvironmentChecker
         if (function.IsConstructor && e.Arguments is [LiteralExpr { Value: StringValue text }] && !function.AcceptsLiteral(text.Value))
         {
             ReportIssue(ValidationErrorKind.FunctionArgumentValidation, e.Span,
-                $"error during extension function argument validation: Failed to parse as a {function.ReturnType} value: `{CedarString.Quote(text.Value)}`");
+                $"error during extension function argument validation: Failed to parse as {Describe(function.ReturnType)}: `{CedarString.Quote(text.Value)}`");
             failed = true;
         }
 
@@ -58,6 +58,9 @@ internal sealed partial class EnvironmentChecker
             Check(prior, argument);
         }
     }
+
+    private static string Describe(string extensionType) =>
+        extensionType == ExtensionTypeNames.IpAddr ? "IP address" : $"a {extensionType} value";
 
     private static CedarType TypeOfName(string name) => name switch
     {

@@ -15,6 +15,9 @@ internal sealed partial class EnvironmentChecker(SchemaView schema, RequestEnvir
     /// <summary>Checks a whole policy condition, which must be boolean.</summary>
     public Answer CheckCondition(Expr condition) => ExpectType(CapabilitySet.Empty, condition, BoolType.AnyBool);
 
+    // The type found for each attribute-access target, so that messages can name the entity type a path starts from.
+    private readonly Dictionary<Expr, CedarType?> targetTypes = new(ReferenceEqualityComparer.Instance);
+
     private Answer Check(CapabilitySet prior, Expr e) => StackGuard.Run(() => CheckNode(prior, e));
 
     private Answer CheckNode(CapabilitySet prior, Expr e) => e switch
