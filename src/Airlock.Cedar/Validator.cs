@@ -41,6 +41,7 @@ public sealed class Validator
             {
                 scopeChecks.Check(policy, errors);
                 typeChecker.Check(policy, errors, warnings);
+                TextChecks.Check(policy, warnings);
             }
             else if (policies[policy.TemplateId] is { } template)
             {
