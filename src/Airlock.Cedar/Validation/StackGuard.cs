@@ -11,13 +11,12 @@ internal static class StackGuard
 {
     private const int LargeStackBytes = 64 * 1024 * 1024;
 
-    public static T Run<T>(Func<T> work)
-    {
-        if (RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            return work();
-        }
+    /// <summary>True while the current thread has stack to spare for another level of recursion.</summary>
+    public static bool HasRoom() => RuntimeHelpers.TryEnsureSufficientExecutionStack();
 
+    /// <summary>Runs <paramref name="work"/> on a new thread with a large stack and returns its result.</summary>
+    public static T OnLargeStack<T>(Func<T> work)
+    {
         T result = default!;
         ExceptionDispatchInfo? failure = null;
         var thread = new Thread(

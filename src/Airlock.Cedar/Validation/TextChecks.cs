@@ -12,9 +12,10 @@ internal static class TextChecks
 {
     private static readonly SearchValues<char> BidiChars = SearchValues.Create("\u202A\u202B\u202D\u202E\u2066\u2067\u2068\u202C\u2069");
 
-    public static void Check(Policy policy, List<ValidationIssue> warnings)
+    /// <summary>Checks <paramref name="policy"/>, whose whole condition consists of <paramref name="conditionNodes"/>.</summary>
+    public static void Check(Policy policy, List<Expr> conditionNodes, List<ValidationIssue> warnings)
     {
-        foreach (var e in ExprTraversal.Descendants(PolicyCondition.Build(policy)))
+        foreach (var e in conditionNodes)
         {
             switch (e)
             {
