@@ -39,8 +39,11 @@ public sealed class Validator
         {
             if (policy.TemplateId is null)
             {
-                scopeChecks.Check(policy, errors);
-                typeChecker.Check(policy, errors, warnings);
+                var condition = PolicyCondition.Build(policy);
+                var conditionNodes = ExprNodes.Of([condition]);
+                scopeChecks.Check(policy, conditionNodes, errors);
+                typeChecker.Check(policy, condition, errors, warnings);
+                TextChecks.Check(policy, conditionNodes, warnings);
             }
             else if (policies[policy.TemplateId] is { } template)
             {

@@ -27,6 +27,14 @@ internal sealed class Capability : IEquatable<Capability>
 
     public static Capability ForTag(Expr target, Expr tag) => new(target, null, tag);
 
+    /// <summary>True when this says that <paramref name="attribute"/> exists on <paramref name="target"/>.</summary>
+    public bool IsAttribute(Expr target, string attribute) =>
+        Attribute == attribute && ExprShape.Instance.Equals(Target, target);
+
+    /// <summary>True when this says that the tag <paramref name="tag"/> exists on <paramref name="target"/>.</summary>
+    public bool IsTag(Expr target, Expr tag) =>
+        Tag is not null && ExprShape.Instance.Equals(Tag, tag) && ExprShape.Instance.Equals(Target, target);
+
     public bool Equals(Capability? other) =>
         other is not null
         && other.Attribute == Attribute

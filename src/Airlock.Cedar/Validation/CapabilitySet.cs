@@ -1,3 +1,5 @@
+using Airlock.Cedar.Ast;
+
 namespace Airlock.Cedar.Validation;
 
 /// <summary>An immutable set of capabilities; sets stay tiny, so a list is the right structure.</summary>
@@ -14,6 +16,34 @@ internal sealed class CapabilitySet
     public static CapabilitySet Of(Capability capability) => new([capability]);
 
     public bool Contains(Capability capability) => Array.Exists(items, c => c.Equals(capability));
+
+    /// <summary>True when the set says that <paramref name="attribute"/> exists on <paramref name="target"/>.</summary>
+    public bool HasAttribute(Expr target, string attribute)
+    {
+        foreach (var c in items)
+        {
+            if (c.IsAttribute(target, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the set says that the tag <paramref name="tag"/> exists on <paramref name="target"/>.</summary>
+    public bool HasTag(Expr target, Expr tag)
+    {
+        foreach (var c in items)
+        {
+            if (c.IsTag(target, tag))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public CapabilitySet Union(CapabilitySet other)
     {

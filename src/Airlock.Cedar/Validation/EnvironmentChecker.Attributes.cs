@@ -6,79 +6,81 @@ namespace Airlock.Cedar.Validation;
 /// <summary>Attribute access, <c>has</c>, <c>like</c>, <c>is</c>, and set and record literals.</summary>
 internal sealed partial class EnvironmentChecker
 {
+    private static readonly Func<CedarType, string?> HasHelp = t => t switch
+    {
+        SetType => TypeHelp.TryUsingContains,
+        StringType => TypeHelp.TryUsingLike,
+        _ => null,
+    };
+
     private Answer CheckGetAttr(CapabilitySet prior, GetAttrExpr e)
     {
         var target = ExpectOneOf(prior, e.Target, EntityOrRecord);
-        return target.Then((type, _) =>
+        var type = target.Type;
+        targetTypes[e.Target] = type;
+        if (type is null)
         {
-            if (type is null)
-            {
-                return Answer.Fail(null);
-            }
+            return Answer.Fail(null);
+        }
 
-            var attribute = LookupAttribute(type, e.Attribute);
-            if (attribute is null)
-            {
-                var suggestion = Suggestions.Closest(e.Attribute, AllAttributes(type));
-                ReportUnsafeAttributeAccess(e, type, suggestion, MayHaveAttribute(type, e.Attribute));
-                return Answer.Fail(null);
-            }
+        var attribute = LookupAttribute(type, e.Attribute);
+        if (attribute is null)
+        {
+            var suggestion = Suggestions.Closest(e.Attribute, AllAttributes(type));
+            ReportUnsafeAttributeAccess(e, type, suggestion, MayHaveAttribute(type, e.Attribute));
+            return Answer.Fail(null);
+        }
 
-            // An optional attribute is safe only behind a `has` test that must have been true.
-            if (attribute.Required || prior.Contains(Capability.ForAttribute(e.Target, e.Attribute)))
-            {
-                return Answer.Success(attribute.Type);
-            }
+        // An optional attribute is safe only behind a `has` test that must have been true.
+        if (attribute.Required || prior.HasAttribute(e.Target, e.Attribute))
+        {
+            return After(target, Answer.Success(attribute.Type));
+        }
 
-            ReportUnsafeOptionalAttributeAccess(e, type);
-            return Answer.Fail(attribute.Type);
-        });
+        ReportUnsafeOptionalAttributeAccess(e, type);
+        return Answer.Fail(attribute.Type);
     }
 
     private Answer CheckHasAttr(CapabilitySet prior, HasAttrExpr e)
     {
-        var target = ExpectOneOf(prior, e.Target, EntityOrRecord, t => t switch
+        var target = ExpectOneOf(prior, e.Target, EntityOrRecord, HasHelp);
+        var type = target.Type;
+        if (type is null)
         {
-            SetType => TypeHelp.TryUsingContains,
-            StringType => TypeHelp.TryUsingLike,
-            _ => null,
-        });
-        return target.Then((type, _) =>
+            return Answer.Fail(BoolType.AnyBool);
+        }
+
+        var attribute = LookupAttribute(type, e.Attribute);
+        if (attribute is null)
         {
-            if (type is null)
-            {
-                return Answer.Fail(BoolType.AnyBool);
-            }
+            // Definitely absent unless some member of the type may carry it.
+            return After(target, Answer.Success(MayHaveAttribute(type, e.Attribute) ? BoolType.AnyBool : BoolType.False));
+        }
 
-            var capability = Capability.ForAttribute(e.Target, e.Attribute);
-            var attribute = LookupAttribute(type, e.Attribute);
-            if (attribute is null)
-            {
-                // Definitely absent unless some member of the type may carry it.
-                return Answer.Success(MayHaveAttribute(type, e.Attribute) ? BoolType.AnyBool : BoolType.False);
-            }
-
-            // A required entity attribute is still not certain: the entity itself may not exist. A record
-            // always has its required attributes, and a prior test settles the question either way.
-            var certain = prior.Contains(capability) || (attribute.Required && type is RecordType);
-            return Answer.Success(certain ? BoolType.True : BoolType.AnyBool, CapabilitySet.Of(capability));
-        });
+        // A required entity attribute is still not certain: the entity itself may not exist. A record
+        // always has its required attributes, and a prior test settles the question either way.
+        var certain = prior.HasAttribute(e.Target, e.Attribute) || (attribute.Required && type is RecordType);
+        return After(target, Answer.Success(certain ? BoolType.True : BoolType.AnyBool, CapabilitySet.Of(Capability.ForAttribute(e.Target, e.Attribute))));
     }
 
-    private Answer CheckLike(CapabilitySet prior, LikeExpr e) =>
-        ExpectType(prior, e.Target, StringType.Instance, t => t is EntityRefType ? TypeHelp.TryUsingIs : null)
-            .Then((_, _) => Answer.Success(BoolType.AnyBool));
+    private Answer CheckLike(CapabilitySet prior, LikeExpr e)
+    {
+        var target = ExpectType(prior, e.Target, StringType.Instance, static t => t is EntityRefType ? TypeHelp.TryUsingIs : null);
+        return After(target, Answer.Success(BoolType.AnyBool));
+    }
 
-    private Answer CheckIs(CapabilitySet prior, IsExpr e) =>
-        ExpectType(prior, e.Target, EntityRefType.AnyEntity, _ => TypeHelp.TypeTestNotSupported)
-            .Then((type, _) => type switch
-            {
-                EntityRefType { IsAny: true } => Answer.Success(BoolType.AnyBool),
-                EntityRefType lub when !lub.Contains(e.EntityType) => Answer.Success(BoolType.False),
-                EntityRefType lub when lub.Single == e.EntityType => Answer.Success(BoolType.True),
-                EntityRefType => Answer.Success(BoolType.AnyBool),
-                _ => Answer.Fail(BoolType.AnyBool),
-            });
+    private Answer CheckIs(CapabilitySet prior, IsExpr e)
+    {
+        var target = ExpectType(prior, e.Target, EntityRefType.AnyEntity, static _ => TypeHelp.TypeTestNotSupported);
+        return After(target, target.Type switch
+        {
+            EntityRefType { IsAny: true } => Answer.Success(BoolType.AnyBool),
+            EntityRefType lub when !lub.Contains(e.EntityType) => Answer.Success(BoolType.False),
+            EntityRefType lub when lub.Single == e.EntityType => Answer.Success(BoolType.True),
+            EntityRefType => Answer.Success(BoolType.AnyBool),
+            _ => Answer.Fail(BoolType.AnyBool),
+        });
+    }
 
     // `e is T in x` means `e is T && e in x`, which is how the reference checks it.
     private Answer CheckIsIn(CapabilitySet prior, IsExpr e) =>
@@ -86,8 +88,31 @@ internal sealed partial class EnvironmentChecker
 
     private Answer CheckSet(CapabilitySet prior, SetExpr e)
     {
-        var answers = e.Elements.Select(x => Check(prior, x)).ToList();
-        var lub = LeastUpperBoundOrError(e, [.. answers.Select(a => a.Type)], LubContext.Set);
+        var allOk = true;
+        CedarType? lub = NeverType.Instance;
+        CedarType[] types = new CedarType[e.Elements.Count];
+        var unknown = false;
+        for (var i = 0; i < e.Elements.Count; i++)
+        {
+            var answer = Check(prior, e.Elements[i]);
+            allOk &= answer.Ok;
+            unknown |= answer.Type is null;
+            types[i] = answer.Type!;
+        }
+
+        if (unknown)
+        {
+            lub = null;
+        }
+        else
+        {
+            lub = TypeLattice.ReduceLeastUpperBound(types, strict: true, out var help);
+            if (lub is null)
+            {
+                ReportIncompatibleTypes(e.Span, types, help, LubContext.Set);
+            }
+        }
+
         Answer result;
         if (e.Elements.Count == 0)
         {
@@ -100,24 +125,27 @@ internal sealed partial class EnvironmentChecker
             result = lub is null ? Answer.Fail(null) : Answer.Success(new SetType(lub));
         }
 
-        return answers.All(a => a.Ok) ? result : result.IntoFail();
+        return allOk ? result : result.IntoFail();
     }
 
     private Answer CheckRecord(CapabilitySet prior, RecordExpr e)
     {
-        var answers = e.Attributes.Select(a => Check(prior, a.Value)).ToList();
-        Answer result;
-        if (answers.Any(a => a.Type is null))
+        var allOk = true;
+        var attributes = new List<KeyValuePair<string, AttributeType>>(e.Attributes.Count);
+        var unknown = false;
+        foreach (var (name, value) in e.Attributes)
         {
-            result = Answer.Fail(null);
-        }
-        else
-        {
-            var attributes = new RecordAttributes(e.Attributes.Select((a, i) => new KeyValuePair<string, AttributeType>(a.Key, new AttributeType(answers[i].Type!, Required: true))));
-            result = Answer.Success(new RecordType(attributes, isOpen: false));
+            var answer = Check(prior, value);
+            allOk &= answer.Ok;
+            unknown |= answer.Type is null;
+            if (answer.Type is not null)
+            {
+                attributes.Add(new(name, new AttributeType(answer.Type, Required: true)));
+            }
         }
 
-        return answers.All(a => a.Ok) ? result : result.IntoFail();
+        var result = unknown ? Answer.Fail(null) : Answer.Success(new RecordType(new RecordAttributes(attributes), isOpen: false));
+        return allOk ? result : result.IntoFail();
     }
 
     /// <summary>The attribute's type on an entity or record type; null when it is absent or cannot be known.</summary>
@@ -138,6 +166,11 @@ internal sealed partial class EnvironmentChecker
     /// <summary>The attributes every entity type of the union shares, at their joined types.</summary>
     private RecordAttributes EntityAttributes(EntityRefType lub)
     {
+        if (lub.Single is { } single)
+        {
+            return schema.GetEntityType(single)?.Attributes ?? RecordAttributes.Empty;
+        }
+
         RecordAttributes? result = null;
         foreach (var name in lub.Types)
         {

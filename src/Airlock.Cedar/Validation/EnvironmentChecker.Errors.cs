@@ -18,7 +18,7 @@ internal sealed partial class EnvironmentChecker
 
     private void ReportIncompatibleTypes(SourceSpan span, IReadOnlyList<CedarType> types, LubHelp help, LubContext context)
     {
-        var names = types.Select(t => t.ToString()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var names = types.Distinct().Order(TypeOrder.Instance).Select(t => t.ToString()).ToList();
         var joined = names.Count <= 2 ? string.Join(" and ", names) : string.Join(", ", names.Take(names.Count - 1)) + ", and " + names[^1];
         errors.Add(new ValidationIssue(
             ValidationErrorKind.IncompatibleTypes,
@@ -51,7 +51,7 @@ internal sealed partial class EnvironmentChecker
     private void ReportUnsafeTagAccess(BinaryExpr e, EntityRefType entity)
     {
         var on = entity.Single is { } single ? $" on entity type `{single}`" : string.Empty;
-        var tag = e.Right is LiteralExpr l ? l.Value.ToString() : "tag";
+        var tag = ExprPrinter.Print(e.Right);
         ReportIssue(ValidationErrorKind.UnsafeTagAccess, e.Span,
             $"unable to guarantee safety of access to tag `{tag}`{on}",
             $"try testing for the tag's presence with `.hasTag({tag}) && ..`");
@@ -92,14 +92,7 @@ internal sealed partial class EnvironmentChecker
 
             attributes.Add(inner.Attribute);
             node = inner.Target;
-            nodeType = node switch
-            {
-                VarExpr { Var: Var.Principal } => EntityRefType.Of(env.Principal),
-                VarExpr { Var: Var.Resource } => EntityRefType.Of(env.Resource),
-                VarExpr { Var: Var.Action } => EntityRefType.Of(env.Action.Type),
-                LiteralExpr { Value: EntityValue v } => EntityRefType.Of(v.Uid.Type),
-                _ => null,
-            };
+            nodeType = targetTypes.GetValueOrDefault(node);
         }
 
         var path = new StringBuilder("`");

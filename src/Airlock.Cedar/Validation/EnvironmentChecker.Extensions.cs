@@ -29,7 +29,7 @@ internal sealed partial class EnvironmentChecker
         if (function.IsConstructor && e.Arguments is [LiteralExpr { Value: StringValue text }] && !function.AcceptsLiteral(text.Value))
         {
             ReportIssue(ValidationErrorKind.FunctionArgumentValidation, e.Span,
-                $"error during extension function argument validation: Failed to parse as a {function.ReturnType} value: `{CedarString.Quote(text.Value)}`");
+                $"error during extension function argument validation: Failed to parse as {Describe(function.ReturnType)}: `{CedarString.Quote(text.Value)}`");
             failed = true;
         }
 
@@ -47,8 +47,13 @@ internal sealed partial class EnvironmentChecker
             return Answer.Fail(returnType);
         }
 
-        var answers = e.Arguments.Select((a, i) => ExpectType(prior, a, TypeOfName(function.ArgumentTypes[i]))).ToList();
-        return answers.All(a => a.Ok) ? Answer.Success(returnType) : Answer.Fail(returnType);
+        var allOk = true;
+        for (var i = 0; i < e.Arguments.Count; i++)
+        {
+            allOk &= ExpectType(prior, e.Arguments[i], TypeOfName(function.ArgumentTypes[i])).Ok;
+        }
+
+        return allOk ? Answer.Success(returnType) : Answer.Fail(returnType);
     }
 
     private void CheckAll(CapabilitySet prior, IReadOnlyList<Expr> arguments)
@@ -59,11 +64,22 @@ internal sealed partial class EnvironmentChecker
         }
     }
 
+    private static string Describe(string extensionType) =>
+        extensionType == ExtensionTypeNames.IpAddr ? "IP address" : $"a {extensionType} value";
+
+    private static readonly Dictionary<string, CedarType> ExtensionTypes = new(StringComparer.Ordinal)
+    {
+        [ExtensionTypeNames.Decimal] = new ExtensionType(ExtensionTypeNames.Decimal),
+        [ExtensionTypeNames.IpAddr] = new ExtensionType(ExtensionTypeNames.IpAddr),
+        [ExtensionTypeNames.Datetime] = new ExtensionType(ExtensionTypeNames.Datetime),
+        [ExtensionTypeNames.Duration] = new ExtensionType(ExtensionTypeNames.Duration),
+    };
+
     private static CedarType TypeOfName(string name) => name switch
     {
         ExtensionTypeNames.Bool => BoolType.AnyBool,
         ExtensionTypeNames.Long => LongType.Instance,
         ExtensionTypeNames.String => StringType.Instance,
-        _ => new ExtensionType(name),
+        _ => ExtensionTypes.TryGetValue(name, out var type) ? type : new ExtensionType(name),
     };
 }

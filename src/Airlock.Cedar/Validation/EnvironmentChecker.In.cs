@@ -8,46 +8,42 @@ internal sealed partial class EnvironmentChecker
 {
     private static readonly CedarType[] EntityOrEntitySet = [new SetType(EntityRefType.AnyEntity), EntityRefType.AnyEntity];
 
+    private static readonly Func<CedarType, string?> InLeftHelp = static _ => TypeHelp.TryUsingContains;
+
+    private static readonly Func<CedarType, string?> InRightHelp = static t => t switch
+    {
+        SetType => TypeHelp.TryUsingContains,
+        StringType => TypeHelp.TryUsingLike,
+        _ => null,
+    };
+
     private Answer CheckIn(CapabilitySet prior, Expr lhs, Expr rhs)
     {
-        var left = ExpectType(prior, lhs, EntityRefType.AnyEntity, _ => TypeHelp.TryUsingContains);
-        var right = ExpectOneOf(prior, rhs, EntityOrEntitySet, t => t switch
+        var left = ExpectType(prior, lhs, EntityRefType.AnyEntity, InLeftHelp);
+        var right = ExpectOneOf(prior, rhs, EntityOrEntitySet, InRightHelp);
+        if (!left.Ok || !right.Ok)
         {
-            SetType => TypeHelp.TryUsingContains,
-            StringType => TypeHelp.TryUsingLike,
+            return Answer.Fail(BoolType.AnyBool);
+        }
+
+        var leftUid = EntityLiteralOrAction(lhs);
+        var rightUids = leftUid is { IsAction: true } ? EntityLiteralsOrActions(rhs) : null;
+        if (leftUid is not null && rightUids is not null)
+        {
+            return ActionInLiterals(leftUid, rightUids);
+        }
+
+        var rightTypes = right.Type switch
+        {
+            EntityRefType r => r,
+            SetType { Element: EntityRefType r } => r,
             _ => null,
-        });
-        var bothOk = left.Ok && right.Ok;
-        return left.Then((leftType, _) => right.Then((rightType, _) =>
-        {
-            if (!bothOk)
-            {
-                return Answer.Fail(BoolType.AnyBool);
-            }
+        };
 
-            var leftUid = EntityLiteralOrAction(lhs);
-            var rightUids = EntityLiteralsOrActions(rhs);
-            if (leftUid is not null && rightUids is not null && leftUid.IsAction)
-            {
-                return ActionInLiterals(leftUid, rightUids);
-            }
-
-            var leftTypes = leftType as EntityRefType;
-            var rightTypes = rightType switch
-            {
-                EntityRefType r => r,
-                SetType { Element: EntityRefType r } => r,
-                _ => null,
-            };
-
-            // When no type on the left can be a descendant of a type on the right, `in` is always false.
-            if (leftTypes is { IsAny: false } && rightTypes is { IsAny: false } && !AnyDescendant(leftTypes, rightTypes))
-            {
-                return Answer.Success(BoolType.False);
-            }
-
-            return Answer.Success(BoolType.AnyBool);
-        })).Then((type, _) => Answer.Success(type));
+        // When no type on the left can be a descendant of a type on the right, `in` is always false.
+        return left.Type is EntityRefType { IsAny: false } leftTypes && rightTypes is { IsAny: false } && !AnyDescendant(leftTypes, rightTypes)
+            ? Answer.Success(BoolType.False)
+            : Answer.Success(BoolType.AnyBool);
     }
 
     /// <summary>The uids of a literal, the <c>action</c> variable, or a set literal of only those; otherwise null.</summary>

@@ -26,23 +26,25 @@ internal sealed class PolicyTypeChecker
         }
     }
 
-    /// <summary>Checks <paramref name="policy"/>, adding type errors and, when no environment can make it true, a warning.</summary>
-    public void Check(Policy policy, List<ValidationIssue> errors, List<ValidationIssue> warnings)
+    /// <summary>Checks <paramref name="policy"/>, whose whole condition is <paramref name="condition"/>, adding type errors and, when no environment can make it true, a warning.</summary>
+    public void Check(Policy policy, Expr condition, List<ValidationIssue> errors, List<ValidationIssue> warnings)
     {
-        var condition = PolicyCondition.Build(policy);
+        var checker = new EnvironmentChecker(schema, policy.Id, errors);
         var alwaysFalse = true;
         foreach (var unlinked in environments)
         {
+            if (!policy.IsTemplate)
+            {
+                alwaysFalse &= BoolType.False.Equals(checker.CheckCondition(condition, unlinked).Type);
+                continue;
+            }
+
             foreach (var principalSlot in SlotLinks(policy.Principal, unlinked.Principal))
             {
                 foreach (var resourceSlot in SlotLinks(policy.Resource, unlinked.Resource))
                 {
                     var env = unlinked with { PrincipalSlot = principalSlot, ResourceSlot = resourceSlot };
-                    var answer = new EnvironmentChecker(schema, env, policy.Id, errors).CheckCondition(condition);
-                    if (!BoolType.False.Equals(answer.Type))
-                    {
-                        alwaysFalse = false;
-                    }
+                    alwaysFalse &= BoolType.False.Equals(checker.CheckCondition(condition, env).Type);
                 }
             }
         }

@@ -9,4 +9,8 @@ internal sealed record RequestEnvironment(
     string Resource,
     RecordType Context,
     string? PrincipalSlot = null,
-    string? ResourceSlot = null);
+    string? ResourceSlot = null)
+{
+    /// <summary>The action as a value, for comparing <c>action</c> with literals.</summary>
+    public EntityValue ActionValue { get; } = new(Action);
+}

@@ -11,6 +11,7 @@ internal sealed class SchemaView
 {
     private readonly Dictionary<string, EntityInfo> entities = new(StringComparer.Ordinal);
     private readonly Dictionary<EntityUid, ActionInfo> actions = [];
+    private readonly Dictionary<string, EntityRefType> entityTypeObjects = new(StringComparer.Ordinal);
 
     public SchemaView(Schema schema)
     {
@@ -33,6 +34,10 @@ internal sealed class SchemaView
         }
 
         EntityTypeNames = [.. entities.Keys.Order(StringComparer.Ordinal)];
+        foreach (var name in EntityTypeNames.Concat(actions.Keys.Select(a => a.Type)).Concat(schema.Actions.Values.SelectMany(a => a.PrincipalTypes.Concat(a.ResourceTypes))))
+        {
+            entityTypeObjects.TryAdd(name, EntityRefType.Of(name));
+        }
     }
 
     public Schema Schema { get; }
@@ -76,15 +81,19 @@ internal sealed class SchemaView
         return result;
     }
 
+    /// <summary>The validator type of entities of <paramref name="name"/>, shared for the schema's own types.</summary>
+    public EntityRefType EntityTypeOf(string name) =>
+        entityTypeObjects.TryGetValue(name, out var type) ? type : EntityRefType.Of(name);
+
     /// <summary>The validator type of the literal <paramref name="uid"/>, or null when its type or action is undeclared.</summary>
     public CedarType? TypeOfEntityLiteral(EntityUid uid)
     {
         if (EntityUid.IsActionType(uid.Type))
         {
-            return actions.ContainsKey(uid) ? EntityRefType.Of(uid.Type) : null;
+            return actions.ContainsKey(uid) ? EntityTypeOf(uid.Type) : null;
         }
 
-        return entities.ContainsKey(uid.Type) ? EntityRefType.Of(uid.Type) : null;
+        return entities.ContainsKey(uid.Type) ? EntityTypeOf(uid.Type) : null;
     }
 
     /// <summary>Translates a schema type to a validator type.</summary>

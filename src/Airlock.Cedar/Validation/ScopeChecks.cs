@@ -9,11 +9,12 @@ namespace Airlock.Cedar.Validation;
 /// </summary>
 internal sealed class ScopeChecks(SchemaView schema)
 {
-    public void Check(Policy policy, List<ValidationIssue> errors)
+    /// <summary>Checks <paramref name="policy"/>, whose whole condition (scope included) consists of <paramref name="conditionNodes"/>.</summary>
+    public void Check(Policy policy, List<Expr> conditionNodes, List<ValidationIssue> errors)
     {
-        CheckEntityTypes(policy, errors);
-        CheckEnumEntities(policy, errors);
-        CheckActionIds(policy, errors);
+        CheckEntityTypes(policy, conditionNodes, errors);
+        CheckEnumEntities(policy, conditionNodes, errors);
+        CheckActionIds(policy, conditionNodes, errors);
         CheckActionApplication(policy, errors);
     }
 
@@ -31,9 +32,9 @@ internal sealed class ScopeChecks(SchemaView schema)
         CheckActionApplication(policy, errors);
     }
 
-    private void CheckEntityTypes(Policy policy, List<ValidationIssue> errors)
+    private void CheckEntityTypes(Policy policy, List<Expr> conditionNodes, List<ValidationIssue> errors)
     {
-        foreach (var (type, span) in EntityTypeNames(policy))
+        foreach (var (type, span) in EntityTypeNames(conditionNodes))
         {
             if (!schema.IsKnownEntityType(type))
             {
@@ -42,9 +43,9 @@ internal sealed class ScopeChecks(SchemaView schema)
         }
     }
 
-    private void CheckEnumEntities(Policy policy, List<ValidationIssue> errors)
+    private void CheckEnumEntities(Policy policy, List<Expr> conditionNodes, List<ValidationIssue> errors)
     {
-        foreach (var (uid, span) in EntityUids(policy))
+        foreach (var (uid, span) in EntityUids(conditionNodes))
         {
             if (!uid.IsAction && schema.GetEntityType(uid.Type)?.Declaration.EnumIds is { } choices && !choices.Contains(uid.Id))
             {
@@ -58,9 +59,9 @@ internal sealed class ScopeChecks(SchemaView schema)
         }
     }
 
-    private void CheckActionIds(Policy policy, List<ValidationIssue> errors)
+    private void CheckActionIds(Policy policy, List<Expr> conditionNodes, List<ValidationIssue> errors)
     {
-        foreach (var (uid, span) in EntityUids(policy))
+        foreach (var (uid, span) in EntityUids(conditionNodes))
         {
             if (uid.IsAction && schema.GetAction(uid) is null)
             {
@@ -78,12 +79,15 @@ internal sealed class ScopeChecks(SchemaView schema)
     /// <summary>Some declared action in the scope must apply to some principal type and some resource type the scope admits.</summary>
     private void CheckActionApplication(Policy policy, List<ValidationIssue> errors)
     {
-        var principals = TypesSatisfying(policy.Principal).ToHashSet(StringComparer.Ordinal);
-        var resources = TypesSatisfying(policy.Resource).ToHashSet(StringComparer.Ordinal);
-        var actions = ActionsSatisfying(policy.Action).ToList();
-        if (actions.Any(a => a.PrincipalTypes.Any(principals.Contains) && a.ResourceTypes.Any(resources.Contains)))
+        var principals = TypesSatisfying(policy.Principal);
+        var resources = TypesSatisfying(policy.Resource);
+        var actions = ActionsSatisfying(policy.Action);
+        foreach (var action in actions)
         {
-            return;
+            if (AnyShared(action.PrincipalTypes, principals) && AnyShared(action.ResourceTypes, resources))
+            {
+                return;
+            }
         }
 
         var fixPrincipal = InWouldFix(policy.Principal, actions, a => a.PrincipalTypes);
@@ -103,8 +107,24 @@ internal sealed class ScopeChecks(SchemaView schema)
             help));
     }
 
+    private static bool AnyShared(IReadOnlyList<string> declared, IEnumerable<string> admitted)
+    {
+        foreach (var type in admitted)
+        {
+            foreach (var candidate in declared)
+            {
+                if (candidate == type)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     // `==` with an entity whose type no action accepts, but whose descendants some action does accept.
-    private bool InWouldFix(EntityScope scope, List<ActionInfo> actions, Func<ActionInfo, IReadOnlyList<string>> applies)
+    private bool InWouldFix(EntityScope scope, IEnumerable<ActionInfo> actions, Func<ActionInfo, IReadOnlyList<string>> applies)
     {
         if (scope.Kind != ScopeKind.Eq || scope.Entity is null)
         {
@@ -141,78 +161,30 @@ internal sealed class ScopeChecks(SchemaView schema)
     private static ValidationIssue UnrecognizedEntityType(string policyId, SourceSpan span, string type) =>
         new(ValidationErrorKind.UnrecognizedEntityType, policyId, span, $"for policy `{policyId}`, unrecognized entity type `{type}`");
 
-    private static IEnumerable<(string Type, SourceSpan Span)> EntityTypeNames(Policy policy)
+    // The condition holds the scope as expressions too, so one walk finds every mention.
+    private static IEnumerable<(string Type, SourceSpan Span)> EntityTypeNames(List<Expr> conditionNodes)
     {
-        foreach (var t in ScopeTypeNames(policy.Principal))
+        foreach (var e in conditionNodes)
         {
-            yield return (t, policy.Span);
-        }
-
-        foreach (var uid in policy.Action.Entities)
-        {
-            yield return (uid.Type, policy.Span);
-        }
-
-        foreach (var t in ScopeTypeNames(policy.Resource))
-        {
-            yield return (t, policy.Span);
-        }
-
-        foreach (var condition in policy.Conditions)
-        {
-            foreach (var e in ExprTraversal.Descendants(condition.Body))
+            switch (e)
             {
-                switch (e)
-                {
-                    case LiteralExpr { Value: EntityValue v }:
-                        yield return (v.Uid.Type, e.Span);
-                        break;
-                    case IsExpr i:
-                        yield return (i.EntityType, e.Span);
-                        break;
-                }
+                case LiteralExpr { Value: EntityValue v }:
+                    yield return (v.Uid.Type, e.Span);
+                    break;
+                case IsExpr i:
+                    yield return (i.EntityType, e.Span);
+                    break;
             }
         }
     }
 
-    private static IEnumerable<string> ScopeTypeNames(EntityScope scope)
+    private static IEnumerable<(EntityUid Uid, SourceSpan Span)> EntityUids(List<Expr> conditionNodes)
     {
-        if (scope.EntityType is not null)
+        foreach (var e in conditionNodes)
         {
-            yield return scope.EntityType;
-        }
-
-        if (scope.Entity is not null)
-        {
-            yield return scope.Entity.Type;
-        }
-    }
-
-    private static IEnumerable<(EntityUid Uid, SourceSpan Span)> EntityUids(Policy policy)
-    {
-        if (policy.Principal.Entity is { } p)
-        {
-            yield return (p, policy.Span);
-        }
-
-        foreach (var uid in policy.Action.Entities)
-        {
-            yield return (uid, policy.Span);
-        }
-
-        if (policy.Resource.Entity is { } r)
-        {
-            yield return (r, policy.Span);
-        }
-
-        foreach (var condition in policy.Conditions)
-        {
-            foreach (var e in ExprTraversal.Descendants(condition.Body))
+            if (e is LiteralExpr { Value: EntityValue v })
             {
-                if (e is LiteralExpr { Value: EntityValue v })
-                {
-                    yield return (v.Uid, e.Span);
-                }
+                yield return (v.Uid, e.Span);
             }
         }
     }

@@ -22,4 +22,10 @@ internal enum ValidationErrorKind
 
     /// <summary>Warning: the policy is false for every request the schema allows.</summary>
     ImpossiblePolicy,
+
+    /// <summary>Warning: a string or pattern holds bidirectional-text control characters, which can disguise what it says.</summary>
+    BidiCharsInString,
+
+    /// <summary>Warning: an identifier (attribute, type name, entity id) holds bidirectional-text control characters.</summary>
+    BidiCharsInIdentifier,
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Airlock.Cedar.Schemas;
+using Airlock.Cedar.Values;
 
 namespace Airlock.Cedar.Tests.Validation;
 
@@ -62,5 +63,43 @@ public class CorpusValidationTests
         TestContext.Current.TestOutputHelper?.WriteLine(summary.ToString());
         Assert.True(total > 5000, $"expected the whole corpus, found {total} tests");
         Assert.True(mismatches.Count == 0, summary.ToString());
+    }
+
+    [Fact]
+    public void EveryCorpusRequestPassesRequestValidation()
+    {
+        var corpus = CorpusArchive.Load();
+        var failures = new List<string>();
+        var total = 0;
+        foreach (var (path, text) in corpus.Files)
+        {
+            if (!path.EndsWith(".json", StringComparison.Ordinal) || !text.Contains("\"validateRequest\": true", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(text);
+            var schema = Schema.Parse(corpus.Files[doc.RootElement.GetProperty("schema").GetString()!]);
+            var validator = new Validator(schema);
+            foreach (var request in doc.RootElement.GetProperty("requests").EnumerateArray())
+            {
+                total++;
+                var action = CorpusContextReader.ReadUid(request.GetProperty("action"));
+                var contextType = schema.GetAction(action)?.Context;
+                var context = (RecordValue)CorpusContextReader.Read(request.GetProperty("context"), contextType);
+                var errors = validator.ValidateRequest(new Request(
+                    CorpusContextReader.ReadUid(request.GetProperty("principal")),
+                    action,
+                    CorpusContextReader.ReadUid(request.GetProperty("resource")),
+                    context));
+                if (errors.Count > 0)
+                {
+                    failures.Add($"{path}: {errors[0].Message}");
+                }
+            }
+        }
+
+        Assert.True(total > 40000, $"expected the corpus's requests, found {total}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {total} requests refused, e.g.\n" + string.Join("\n", failures.Take(5)));
     }
 }

@@ -90,4 +90,12 @@ public class ScopeValidationTests
         Assert.StartsWith("for policy `policy1`, attribute `nope` on entity type `User` not found", error.Message, StringComparison.Ordinal);
         Assert.Equal(("policies.cedar", 2, second.IndexOf("principal.nope", StringComparison.Ordinal) + 1), (error.SourceName, error.Line, error.Column));
     }
+
+    [Fact]
+    public void BidiControlCharactersInStringsAreWarnedAbout()
+    {
+        var result = When("principal.name == \"abc\u202Edef\"");
+        Assert.True(result.IsValid);
+        Assert.Contains(result.WarningIssues, w => w.Kind == ValidationErrorKind.BidiCharsInString);
+    }
 }
