@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Airlock.Cedar.Ast;
 using Airlock.Cedar.Evaluation;
 using Airlock.Cedar.Values;
@@ -40,7 +41,7 @@ public static class Authorizer
 
     private static void Visit(Policy policy, ref Scan scan)
     {
-        if (!ScopeMatches(policy, scan.Request, scan.Entities))
+        if (!ScopeMatches(policy, scan.Request, scan.Ancestry))
         {
             return;
         }
@@ -91,20 +92,24 @@ public static class Authorizer
     }
 
     internal static bool ScopeMatches(Policy policy, Request request, Entities entities) =>
-        EntityMatches(policy.Principal, request.Principal, entities)
-        && ActionMatches(policy.Action, request.Action, entities)
-        && EntityMatches(policy.Resource, request.Resource, entities);
+        ScopeMatches(policy, request, new RequestAncestry(request, entities));
 
-    private static bool EntityMatches(EntityScope scope, EntityUid uid, Entities entities) => scope.Kind switch
+    // The request's three ancestor sets are looked up once, not once per candidate policy.
+    private static bool ScopeMatches(Policy policy, Request request, in RequestAncestry ancestry) =>
+        EntityMatches(policy.Principal, request.Principal, ancestry.Principal)
+        && ActionMatches(policy.Action, request.Action, ancestry.Action)
+        && EntityMatches(policy.Resource, request.Resource, ancestry.Resource);
+
+    private static bool EntityMatches(EntityScope scope, EntityUid uid, FrozenSet<EntityUid> ancestors) => scope.Kind switch
     {
         ScopeKind.Any => true,
         ScopeKind.Eq => uid.Equals(scope.Entity),
-        ScopeKind.In => IsIn(uid, scope.Entity!, entities),
+        ScopeKind.In => IsIn(uid, scope.Entity!, ancestors),
         ScopeKind.Is => uid.Type == scope.EntityType,
-        _ => uid.Type == scope.EntityType && IsIn(uid, scope.Entity!, entities),
+        _ => uid.Type == scope.EntityType && IsIn(uid, scope.Entity!, ancestors),
     };
 
-    private static bool ActionMatches(ActionScope scope, EntityUid uid, Entities entities)
+    private static bool ActionMatches(ActionScope scope, EntityUid uid, FrozenSet<EntityUid> ancestors)
     {
         switch (scope.Kind)
         {
@@ -117,7 +122,7 @@ public static class Authorizer
                 var list = scope.Entities;
                 for (var i = 0; i < list.Count; i++)
                 {
-                    if (IsIn(uid, list[i], entities))
+                    if (IsIn(uid, list[i], ancestors))
                     {
                         return true;
                     }
@@ -127,13 +132,25 @@ public static class Authorizer
         }
     }
 
-    private static bool IsIn(EntityUid uid, EntityUid ancestor, Entities entities) =>
-        uid.Equals(ancestor) || (entities.TryGet(uid, out var e) && e.IsDescendantOf(ancestor));
+    private static bool IsIn(EntityUid uid, EntityUid ancestor, FrozenSet<EntityUid> ancestors) =>
+        uid.Equals(ancestor) || ancestors.Contains(ancestor);
+
+    private readonly struct RequestAncestry(Request request, Entities entities)
+    {
+        public readonly FrozenSet<EntityUid> Principal = AncestorsOf(request.Principal, entities);
+        public readonly FrozenSet<EntityUid> Action = AncestorsOf(request.Action, entities);
+        public readonly FrozenSet<EntityUid> Resource = AncestorsOf(request.Resource, entities);
+
+        // An entity with no entry has no ancestors: only `==` to itself can place it `in` anything.
+        private static FrozenSet<EntityUid> AncestorsOf(EntityUid uid, Entities entities) =>
+            entities.TryGet(uid, out var e) ? e.Ancestors : FrozenSet<EntityUid>.Empty;
+    }
 
     private struct Scan(Request request, Entities entities)
     {
         public readonly Request Request = request;
         public readonly Entities Entities = entities;
+        public readonly RequestAncestry Ancestry = new(request, entities);
         public List<string>? Permits;
         public List<string>? Forbids;
         public List<PolicyEvaluationError>? Errors;
