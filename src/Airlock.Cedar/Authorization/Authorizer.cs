@@ -74,8 +74,10 @@ public static class Authorizer
 
     private static bool ConditionsHold(Policy policy, Evaluator evaluator)
     {
-        foreach (var c in policy.Conditions)
+        var conditions = policy.Conditions;
+        for (var i = 0; i < conditions.Count; i++)
         {
+            var c = conditions[i];
             var value = evaluator.Evaluate(c.Body);
             if (value is not BoolValue b)
             {
