@@ -1,22 +1,20 @@
 using Airlock.Cedar.Schemas;
+using Airlock.Cedar.Tests.Support;
 
 namespace Airlock.Cedar.Tests.Schemas;
 
 public class CorpusSchemaTests
 {
-    private static bool IsCorpusSchema(string path)
-    {
-        var p = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
-        return p.EndsWith(".cedarschema", StringComparison.Ordinal)
-            && (p.StartsWith("dev/corpus-tests/", StringComparison.Ordinal) || p.StartsWith("dev/sample-data/", StringComparison.Ordinal));
-    }
+    private static IEnumerable<KeyValuePair<string, string>> CorpusSchemas => CorpusFiles.All.Where(f =>
+        f.Key.EndsWith(".cedarschema", StringComparison.Ordinal)
+        && (f.Key.StartsWith("corpus-tests/", StringComparison.Ordinal) || f.Key.StartsWith("sample-data/", StringComparison.Ordinal)));
 
     [Fact]
     public void Parse_EveryCorpusSchema_Succeeds()
     {
         var failures = new List<string>();
         var count = 0;
-        foreach (var (path, text) in CorpusArchive.Files(IsCorpusSchema))
+        foreach (var (path, text) in CorpusSchemas)
         {
             count++;
             try
@@ -29,7 +27,7 @@ public class CorpusSchemaTests
             }
         }
 
-        Assert.True(count > 5000, $"only {count} schemas found in {CorpusArchive.ArchivePath}");
+        Assert.True(count > 5000, $"only {count} schemas found in {RepositoryPaths.CorpusArchive}");
         Assert.Empty(failures);
     }
 
@@ -37,7 +35,7 @@ public class CorpusSchemaTests
     public void ToCedarSchemaText_EveryCorpusSchema_RoundTripsToAnEqualSchema()
     {
         var failures = new List<string>();
-        foreach (var (path, text) in CorpusArchive.Files(IsCorpusSchema))
+        foreach (var (path, text) in CorpusSchemas)
         {
             var schema = Schema.Parse(text, path);
             var written = schema.ToCedarSchemaText();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Airlock.Cedar.Schemas;
+using Airlock.Cedar.Tests.Support;
 using Airlock.Cedar.Values;
 
 namespace Airlock.Cedar.Tests.Validation;
@@ -10,10 +11,10 @@ public class CorpusValidationTests
     [Fact]
     public void StrictValidationMatchesShouldValidateForEveryCorpusTest()
     {
-        var corpus = CorpusArchive.Load();
+        var corpus = CorpusFiles.All;
         var mismatches = new List<(string Group, string Test, string Detail)>();
         var total = 0;
-        foreach (var (path, text) in corpus.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        foreach (var (path, text) in corpus.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (!path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".entities.json", StringComparison.Ordinal) || !text.Contains("\"shouldValidate\"", StringComparison.Ordinal))
             {
@@ -24,8 +25,8 @@ public class CorpusValidationTests
             using var doc = JsonDocument.Parse(text);
             var root = doc.RootElement;
             var expected = root.GetProperty("shouldValidate").GetBoolean();
-            var schemaText = corpus.Files[root.GetProperty("schema").GetString()!];
-            var policyText = corpus.Files[root.GetProperty("policies").GetString()!];
+            var schemaText = corpus[root.GetProperty("schema").GetString()!];
+            var policyText = corpus[root.GetProperty("policies").GetString()!];
             ValidationResult result;
             try
             {
@@ -68,10 +69,10 @@ public class CorpusValidationTests
     [Fact]
     public void EveryCorpusRequestPassesRequestValidation()
     {
-        var corpus = CorpusArchive.Load();
+        var corpus = CorpusFiles.All;
         var failures = new List<string>();
         var total = 0;
-        foreach (var (path, text) in corpus.Files)
+        foreach (var (path, text) in corpus)
         {
             if (!path.EndsWith(".json", StringComparison.Ordinal) || !text.Contains("\"validateRequest\": true", StringComparison.Ordinal))
             {
@@ -79,7 +80,7 @@ public class CorpusValidationTests
             }
 
             using var doc = JsonDocument.Parse(text);
-            var schema = Schema.Parse(corpus.Files[doc.RootElement.GetProperty("schema").GetString()!]);
+            var schema = Schema.Parse(corpus[doc.RootElement.GetProperty("schema").GetString()!]);
             var validator = new Validator(schema);
             foreach (var request in doc.RootElement.GetProperty("requests").EnumerateArray())
             {
