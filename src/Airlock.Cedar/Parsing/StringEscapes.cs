@@ -5,17 +5,20 @@ using Airlock.Cedar.Ast;
 namespace Airlock.Cedar.Parsing;
 
 /// <summary>
-/// Unescapes the body of a Cedar string literal with Rust's string-literal rules, which the reference uses:
+/// Unescapes the body of a Cedar string literal (in policies and in schemas) with Rust's string-literal rules, which the reference uses:
 /// <c>\n \r \t \\ \0 \' \"</c>, <c>\x</c> with two hex digits up to 7F, <c>\u{…}</c> with one to six hex digits,
 /// and a backslash before a line break that skips the following whitespace.
 /// </summary>
 internal static class StringEscapes
 {
     /// <summary>Unescapes <paramref name="body"/> (the text between the quotes); returns an error message on failure.</summary>
-    public static string? TryUnescape(ReadOnlySpan<char> body, out string value)
+    public static string? TryUnescape(ReadOnlySpan<char> body, out string value) => TryUnescape(body, out value, out _);
+
+    /// <summary>As <see cref="TryUnescape(ReadOnlySpan{char}, out string)"/>, also giving the offset in the body of the bad escape.</summary>
+    public static string? TryUnescape(ReadOnlySpan<char> body, out string value, out int errorAt)
     {
         var sb = new StringBuilder(body.Length);
-        var error = Walk(body, ch => sb.Append(ch), starEscape: null);
+        var error = Walk(body, ch => sb.Append(ch), starEscape: null, out errorAt);
         value = sb.ToString();
         return error;
     }
@@ -27,16 +30,19 @@ internal static class StringEscapes
         var error = Walk(
             body,
             ch => elements.Add(ch == "*" ? PatternElement.Wildcard : PatternElement.Literal(ch)),
-            starEscape: () => elements.Add(PatternElement.Literal("*")));
+            starEscape: () => elements.Add(PatternElement.Literal("*")),
+            out _);
         pattern = new Pattern(elements);
         return error;
     }
 
-    private static string? Walk(ReadOnlySpan<char> s, Action<string> emit, Action? starEscape)
+    private static string? Walk(ReadOnlySpan<char> s, Action<string> emit, Action? starEscape, out int errorAt)
     {
         var i = 0;
+        errorAt = 0;
         while (i < s.Length)
         {
+            errorAt = i;
             var c = s[i];
             if (c == '\r')
             {
@@ -72,13 +78,13 @@ internal static class StringEscapes
                     {
                         if (i + 2 > s.Length || !IsHex(s[i]) || !IsHex(s[i + 1]))
                         {
-                            return "`\\x` escape needs two hex digits";
+                            return "invalid escape: `\\x` needs two hex digits";
                         }
 
                         var v = int.Parse(s.Slice(i, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
                         if (v > 0x7F)
                         {
-                            return "`\\x` escape must be at most `\\x7F`; use `\\u{…}` for other characters";
+                            return "invalid escape: `\\x` must be at most `\\x7F`; use `\\u{…}` for other characters";
                         }
 
                         emit(((char)v).ToString());
@@ -118,13 +124,13 @@ internal static class StringEscapes
         text = string.Empty;
         if (i >= s.Length || s[i] != '{')
         {
-            return "`\\u` escape must be written `\\u{XXXX}`";
+            return "invalid escape: `\\u` must be written `\\u{XXXX}`";
         }
 
         i++;
         if (i < s.Length && s[i] == '_')
         {
-            return "`\\u{…}` escape may not start with `_`";
+            return "invalid escape: `\\u{…}` may not start with `_`";
         }
 
         var value = 0;
@@ -133,7 +139,7 @@ internal static class StringEscapes
         {
             if (i >= s.Length)
             {
-                return "unclosed `\\u{…}` escape";
+                return "invalid escape: unclosed `\\u{…}`";
             }
 
             var c = s[i++];
@@ -149,12 +155,12 @@ internal static class StringEscapes
 
             if (!IsHex(c))
             {
-                return "invalid character in `\\u{…}` escape";
+                return "invalid escape: invalid character in `\\u{…}`";
             }
 
             if (++digits > 6)
             {
-                return "`\\u{…}` escape has more than six hex digits";
+                return "invalid escape: `\\u{…}` has more than six hex digits";
             }
 
             value = (value * 16) + Convert.ToInt32(c.ToString(), 16);
@@ -162,17 +168,17 @@ internal static class StringEscapes
 
         if (digits == 0)
         {
-            return "empty `\\u{}` escape";
+            return "invalid escape: empty `\\u{}`";
         }
 
         if (value is >= 0xD800 and <= 0xDFFF)
         {
-            return "`\\u{…}` escape names a surrogate, which is not a character";
+            return "invalid escape: `\\u{…}` names a surrogate, which is not a character";
         }
 
         if (value > 0x10FFFF)
         {
-            return "`\\u{…}` escape is beyond the last Unicode character U+10FFFF";
+            return "invalid escape: `\\u{…}` is beyond the last Unicode character U+10FFFF";
         }
 
         text = char.ConvertFromUtf32(value);

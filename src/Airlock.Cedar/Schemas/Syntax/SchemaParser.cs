@@ -1,3 +1,5 @@
+using Airlock.Cedar.Parsing;
+
 namespace Airlock.Cedar.Schemas.Syntax;
 
 /// <summary>
@@ -155,10 +157,10 @@ internal sealed partial class SchemaParser
         }
 
         var token = Advance();
-        var value = StringLiteral.Unescape(token.Text[1..^1], out var error, out var at);
-        return value ?? throw Fatal(
+        var error = StringEscapes.TryUnescape(token.Text.AsSpan(1, token.Text.Length - 2), out var value, out var at);
+        return error is null ? value : throw Fatal(
             token.Offset + 1 + at,
-            error!,
+            error,
             "the escapes are `\\n`, `\\r`, `\\t`, `\\0`, `\\\\`, `\\'`, `\\\"`, `\\x00` to `\\x7F` and `\\u{...}`");
     }
 
