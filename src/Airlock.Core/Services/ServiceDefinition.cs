@@ -1,0 +1,14 @@
+namespace Airlock.Core.Services;
+
+/// <summary>
+/// A registered upstream: the only place agent calls routed to <see cref="Name"/> may go. <see cref="BaseUrl"/>
+/// fixes scheme, host, port and path prefix; <see cref="Credential"/> says which vault secret is injected where.
+/// <see cref="Source"/> is "config" for services read from the config file at start, "api" otherwise.
+/// </summary>
+public sealed record ServiceDefinition(
+    string Name,
+    Uri BaseUrl,
+    CredentialBinding Credential,
+    string Description,
+    string Source,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,15 @@
+using Airlock.Core.Tokens;
+
+namespace Airlock.Core.Storage;
+
+public interface ISigningKeyStore
+{
+    /// <summary>Returns false, changing nothing, when the key id exists.</summary>
+    Task<bool> TryAddAsync(SigningKeyRecord key, CancellationToken cancellationToken = default);
+
+    /// <summary>All keys, oldest first. The active key is the newest one not retired.</summary>
+    Task<IReadOnlyList<SigningKeyRecord>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a key retired; it keeps verifying until <paramref name="verifyUntil"/>. Returns whether it changed.</summary>
+    Task<bool> RetireAsync(string keyId, DateTimeOffset retiredAt, DateTimeOffset verifyUntil, CancellationToken cancellationToken = default);
+}
