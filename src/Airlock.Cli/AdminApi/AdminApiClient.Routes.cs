@@ -69,12 +69,8 @@ internal sealed partial class AdminApiClient
 
     public Task<AdminResponse<UserInfo>> PutUserAsync(string id, IReadOnlyList<string> groups, CancellationToken ct)
     {
-        var body = new JsonObject();
-        if (groups.Count > 0)
-        {
-            body["groups"] = Array(groups);
-        }
-
+        // Always sent, so the user ends up with exactly these groups whether or not it existed.
+        var body = new JsonObject { ["groups"] = Array(groups) };
         return SendAsync<UserInfo>(HttpMethod.Put, $"/v1/users/{Segment(id)}", body, ct);
     }
 

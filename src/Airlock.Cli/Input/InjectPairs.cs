@@ -10,7 +10,8 @@ internal static class InjectPairs
     public static Dictionary<string, string> Split(
         string text, string option, string kind, IReadOnlyList<string> keys, IReadOnlyList<string> required, string example)
     {
-        var help = $"write {kind}:{string.Join(';', keys.Select(k => $"{k}=…"))} ({string.Join(", ", keys.Except(required))} optional), e.g. {example}";
+        var form = string.Concat(keys.Select((k, i) => required.Contains(k) ? $"{(i == 0 ? "" : ";")}{k}=…" : $"[;{k}=…]"));
+        var help = $"write {kind}:{form}, e.g. {example}";
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
         string? key = null;
         var start = 0;

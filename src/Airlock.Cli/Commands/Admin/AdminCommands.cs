@@ -9,5 +9,11 @@ internal static class AdminCommands
     public static void AddTo(RootCommand root)
     {
         root.Subcommands.Add(SecretCommand.Create());
+        root.Subcommands.Add(ServiceCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(SessionCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(SigningKeyCommand.Create());
     }
 }
