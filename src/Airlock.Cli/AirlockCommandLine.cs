@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using Airlock.Cli.Commands.Admin;
 using Airlock.Cli.Commands.Policy;
 
 namespace Airlock.Cli;
@@ -15,6 +16,8 @@ internal static class AirlockCommandLine
         {
             PolicyCommand.Create(),
         };
+
+        AdminCommands.AddTo(root);
 
         // `--context @file.json` names a file for us to read; the library would otherwise expand it as a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
