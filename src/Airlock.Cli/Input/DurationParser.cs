@@ -34,8 +34,8 @@ internal static class DurationParser
 
             if (i == start)
             {
-                throw Invalid(text, option, text[i] is '-' or '+'
-                    ? "it must not have a sign"
+                throw Invalid(text, option, text[i] is '-' or '+' ? "it must not have a sign"
+                    : i > 0 && text[i - 1] == 'm' && text[i] == 's' ? "`ms` is not a unit; the smallest is s (seconds)"
                     : $"expected a digit at `{text[i]}` (position {i + 1})");
             }
 
