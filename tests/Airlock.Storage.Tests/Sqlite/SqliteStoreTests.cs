@@ -120,6 +120,17 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal("sqlite store: insert secret version failed", error.Message);
     }
 
+    [Fact]
+    public async Task Operations_AfterDispose_ThrowObjectDisposed()
+    {
+        var store = SqliteAirlockStore.Open(directory.Path);
+        await store.MigrateAsync(Ct);
+        await store.DisposeAsync();
+        await store.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.Identities.ListAgentsAsync(Ct));
+    }
+
     private void Execute(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
