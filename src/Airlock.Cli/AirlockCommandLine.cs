@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Airlock.Cli.Commands.Admin;
 using Airlock.Cli.Commands.Policy;
+using Airlock.Cli.Commands.Server;
 
 namespace Airlock.Cli;
 
@@ -15,6 +16,8 @@ internal static class AirlockCommandLine
         var root = new RootCommand($"Airlock: the credential gateway for AI agents.\n\n{ExitCodes.HelpText}")
         {
             PolicyCommand.Create(),
+            InitCommand.Create(),
+            ServeCommand.Create(),
         };
 
         AdminCommands.AddTo(root);

@@ -25,8 +25,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
         DatabasePath = databasePath;
         this.database = database;
         this.time = time;
-        var secrets = new SqliteSecretStore(database);
-        Secrets = secrets;
+        Secrets = new SqliteSecretStore(database);
         Services = new SqliteServiceStore(database);
         Identities = new SqliteIdentityStore(database);
         Sessions = new SqliteSessionStore(database);
@@ -124,6 +123,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
             return ValueTask.CompletedTask;
         }
 
+        database.Close();
         using var connection = new SqliteConnection(database.ConnectionString);
         try
         {

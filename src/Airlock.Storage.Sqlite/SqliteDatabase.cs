@@ -19,7 +19,12 @@ internal sealed class SqliteDatabase(string connectionString)
         "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = FULL; " +
         "PRAGMA temp_store = MEMORY; PRAGMA busy_timeout = 5000;";
 
+    private volatile bool closed;
+
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>Refuses further operations; the store that owns this database has been disposed.</summary>
+    public void Close() => closed = true;
 
     public SqliteConnection Open()
     {
@@ -42,6 +47,7 @@ internal sealed class SqliteDatabase(string connectionString)
     /// <summary>Runs <paramref name="body"/> on a fresh connection; provider failures become a <see cref="StoreException"/> naming <paramref name="operation"/>.</summary>
     public async Task<T> RunAsync<T>(string operation, Func<SqliteConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(closed, this);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
