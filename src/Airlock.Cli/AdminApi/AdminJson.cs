@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace Airlock.Cli.AdminApi;
 
-/// <summary>The admin API's JSON conventions: <c>snake_case</c> members, nulls left out of requests.</summary>
+/// <summary>
+/// The admin API's JSON conventions: <c>snake_case</c> members, nulls left out of requests. Answers must carry every
+/// member the models require, non-null where the model says so: an answer that does not is not the admin API's, and
+/// is reported as such instead of being printed with holes.
+/// </summary>
 internal static class AdminJson
 {
     /// <summary>Options for every request and response body.</summary>
@@ -11,5 +15,7 @@ internal static class AdminJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 }
