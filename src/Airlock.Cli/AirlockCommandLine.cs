@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using Airlock.Cli.Commands.Admin;
 using Airlock.Cli.Commands.Policy;
+using Airlock.Cli.Commands.Server;
 
 namespace Airlock.Cli;
 
@@ -14,7 +16,11 @@ internal static class AirlockCommandLine
         var root = new RootCommand($"Airlock: the credential gateway for AI agents.\n\n{ExitCodes.HelpText}")
         {
             PolicyCommand.Create(),
+            InitCommand.Create(),
+            ServeCommand.Create(),
         };
+
+        AdminCommands.AddTo(root);
 
         // `--context @file.json` names a file for us to read; the library would otherwise expand it as a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

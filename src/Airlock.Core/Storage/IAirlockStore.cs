@@ -3,6 +3,8 @@ namespace Airlock.Core.Storage;
 /// <summary>
 /// Everything Airlock persists, behind one interface so that the embedded SQLite provider and the PostgreSQL
 /// provider are interchangeable. Both run the same contract tests (tests/Airlock.Storage.Tests).
+/// Every provider keeps times to the microsecond and returns them in UTC (offset zero); orders ids and names
+/// ordinally; and reports failures as <see cref="StoreException"/>, never with a stored value in the message.
 /// </summary>
 public interface IAirlockStore : IAsyncDisposable
 {

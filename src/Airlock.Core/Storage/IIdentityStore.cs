@@ -12,10 +12,10 @@ public interface IIdentityStore
     /// <summary>All agents, ordered by id.</summary>
     Task<IReadOnlyList<Agent>> ListAgentsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Returns false when no such agent exists.</summary>
+    /// <summary>Returns false when no such agent exists; true otherwise, also when it already was in that state.</summary>
     Task<bool> SetAgentEnabledAsync(string id, bool enabled, CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts or replaces by id. Returns true when the user is new.</summary>
+    /// <summary>Inserts or replaces by id (every field, <c>CreatedAt</c> too). Returns true when the user is new.</summary>
     Task<bool> UpsertUserAsync(User user, CancellationToken cancellationToken = default);
 
     Task<User?> GetUserAsync(string id, CancellationToken cancellationToken = default);

@@ -17,10 +17,13 @@ public interface ISecretStore
     /// <summary>One version, or the current one when <paramref name="version"/> is null; null when absent.</summary>
     Task<SealedSecretVersion?> GetVersionAsync(string name, int? version = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The current version of every secret, for the leak scanner, which must know every held value.</summary>
+    /// <summary>The current version of every secret, ordered by name, for the leak scanner, which must know every held value.</summary>
     Task<IReadOnlyList<SealedSecretVersion>> GetAllCurrentAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Summaries of all secrets, ordered by name. Names starting with <c>airlock:</c> are internal and included.</summary>
+    /// <summary>
+    /// Summaries of all secrets, ordered by name. Names starting with <c>airlock:</c> are internal and included.
+    /// A summary's <c>CreatedAt</c> is that of the lowest stored version, its <c>UpdatedAt</c> that of the highest.
+    /// </summary>
     Task<IReadOnlyList<SecretSummary>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

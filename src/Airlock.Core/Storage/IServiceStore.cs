@@ -4,7 +4,7 @@ namespace Airlock.Core.Storage;
 
 public interface IServiceStore
 {
-    /// <summary>Inserts or replaces by name. Returns true when the service is new.</summary>
+    /// <summary>Inserts or replaces by name (every field, <c>CreatedAt</c> too). Returns true when the service is new.</summary>
     Task<bool> UpsertAsync(ServiceDefinition service, CancellationToken cancellationToken = default);
 
     Task<ServiceDefinition?> GetAsync(string name, CancellationToken cancellationToken = default);

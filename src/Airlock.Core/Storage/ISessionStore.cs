@@ -10,7 +10,7 @@ public interface ISessionStore
     Task<Session?> GetAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Sessions matching every given filter, newest first. Expired and revoked sessions are included only
+    /// Sessions matching every given filter, newest first (ties by id, descending). Expired and revoked sessions are included only
     /// when <paramref name="includeEnded"/> is true (judged at <paramref name="now"/>).
     /// </summary>
     Task<IReadOnlyList<Session>> ListAsync(
@@ -23,9 +23,9 @@ public interface ISessionStore
     /// <summary>Revokes one session if it is not revoked already; returns whether it changed.</summary>
     Task<bool> RevokeAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default);
 
-    /// <summary>Revokes every unrevoked session of the agent; returns their ids.</summary>
+    /// <summary>Revokes every unrevoked session of the agent, expired ones too; returns their ids in ordinal order.</summary>
     Task<IReadOnlyList<string>> RevokeByAgentAsync(string agentId, DateTimeOffset at, string reason, CancellationToken cancellationToken = default);
 
-    /// <summary>Revokes every unrevoked session acting for the user; returns their ids.</summary>
+    /// <summary>Revokes every unrevoked session acting for the user, expired ones too; returns their ids in ordinal order.</summary>
     Task<IReadOnlyList<string>> RevokeByUserAsync(string userId, DateTimeOffset at, string reason, CancellationToken cancellationToken = default);
 }

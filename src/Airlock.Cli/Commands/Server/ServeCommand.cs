@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Airlock.Cli.Input;
+using Airlock.Gateway.Hosting;
+
+namespace Airlock.Cli.Commands.Server;
+
+/// <summary><c>airlock serve</c>: runs the data plane and the admin plane until interrupted.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var defaults = new GatewayOptions();
+        var dataDir = ServerOptions.DataDirectory();
+        var listen = new Option<string>("--listen") { Description = $"Data-plane address (default {defaults.Listen}).", DefaultValueFactory = _ => defaults.Listen };
+        var adminListen = new Option<string>("--admin-listen") { Description = $"Admin API address (default {defaults.AdminListen}).", DefaultValueFactory = _ => defaults.AdminListen };
+        var policies = new Option<string?>("--policies") { Description = "Directory of Cedar policies." };
+        var config = new Option<string?>("--config") { Description = "Service config file (JSON, docs/config.md), applied at start." };
+        var maxTtl = new Option<string>("--max-session-ttl") { Description = "Longest session an operator may start (default 12h).", DefaultValueFactory = _ => "12h" };
+        var command = new Command("serve", "Run Airlock: the data plane agents call and the admin API, on separate listeners.")
+        {
+            dataDir, listen, adminListen, policies, config, maxTtl,
+        };
+        command.SetAction(parse => CommandRunner.Run(parse, io =>
+        {
+            var policiesDirectory = parse.GetValue(policies);
+            if (policiesDirectory is not null && !Directory.Exists(policiesDirectory))
+            {
+                throw new UsageException($"--policies {policiesDirectory}: no such directory");
+            }
+
+            var options = new GatewayOptions
+            {
+                DataDirectory = parse.GetValue(dataDir)!,
+                Listen = parse.GetValue(listen)!,
+                AdminListen = parse.GetValue(adminListen)!,
+                PoliciesDirectory = policiesDirectory,
+                ConfigFile = parse.GetValue(config),
+                MaxSessionTtl = DurationParser.Parse(parse.GetValue(maxTtl)!, "--max-session-ttl"),
+            };
+            try
+            {
+                return RunAsync(options, io).GetAwaiter().GetResult();
+            }
+            catch (StartupException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(GatewayOptions options, CommandIo io)
+    {
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        await using var runtime = await GatewayRuntime.OpenAsync(options, TimeProvider.System, stop.Token).ConfigureAwait(false);
+        await using var server = await GatewayServer.StartAsync(runtime, stop.Token).ConfigureAwait(false);
+        io.Out.WriteLine($"airlock: data plane listening on {server.DataPlaneAddress}");
+        io.Out.WriteLine($"airlock: admin API listening on {server.AdminAddress}");
+        io.Out.WriteLine($"airlock: data directory {Path.GetFullPath(options.DataDirectory)}; stop with Ctrl+C");
+        io.Out.Flush();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            io.Error.WriteLine("airlock: stopping");
+        }
+
+        return ExitCodes.Success;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Airlock.Core;
+
+/// <summary>Why a control-plane operation was refused; each maps to one HTTP status and CLI exit code.</summary>
+public enum ControlPlaneError
+{
+    /// <summary>The input is well-formed but not acceptable (a bad name, an unknown secret, a TTL over the maximum).</summary>
+    Validation,
+
+    /// <summary>The named thing does not exist.</summary>
+    NotFound,
+
+    /// <summary>The thing already exists, or its state forbids the change.</summary>
+    Conflict,
+}
+
+/// <summary>
+/// A refusal that changed nothing. Messages are written for the operator (what, where, how to fix) and never
+/// contain a secret value.
+/// </summary>
+public sealed class ControlPlaneException : Exception
+{
+    public ControlPlaneException(ControlPlaneError error, string message, IReadOnlyList<FieldError>? fields = null)
+        : base(message)
+    {
+        Error = error;
+        Fields = fields ?? [];
+    }
+
+    public ControlPlaneError Error { get; }
+
+    public IReadOnlyList<FieldError> Fields { get; }
+
+    public static ControlPlaneException NotFound(string what, string name) =>
+        new(ControlPlaneError.NotFound, $"{what} '{name}' does not exist");
+
+    public static ControlPlaneException Invalid(string field, string message) =>
+        new(ControlPlaneError.Validation, $"{field} {message}", [new FieldError(field, message)]);
+}

@@ -1,0 +1,107 @@
+using Airlock.Core.Secrets;
+using Airlock.Core.Storage;
+
+namespace Airlock.Core.Services;
+
+/// <summary>What an operator gives to register an upstream (from the admin API or the config file).</summary>
+public sealed record ServiceSpec(string Name, string Url, string? Description, CredentialBinding? Credential);
+
+/// <summary>Registers and removes upstream services, refusing anything that could not work or could leak.</summary>
+public sealed class ServiceRegistry(IAirlockStore store, Vault vault, TimeProvider time)
+{
+    /// <summary>Registers a new service; Conflict when the name is taken.</summary>
+    public async Task<ServiceDefinition> AddAsync(ServiceSpec spec, string source, CancellationToken cancellationToken = default)
+    {
+        var service = await ValidateAsync(spec, source, cancellationToken).ConfigureAwait(false);
+        if (await store.Services.GetAsync(service.Name, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new ControlPlaneException(ControlPlaneError.Conflict, $"service '{service.Name}' already exists; remove it first with `airlock service remove {service.Name}`");
+        }
+
+        await store.Services.UpsertAsync(service, cancellationToken).ConfigureAwait(false);
+        return service;
+    }
+
+    /// <summary>Registers or replaces a service (the config file is the source of truth for its own entries).</summary>
+    public async Task<ServiceDefinition> UpsertAsync(ServiceSpec spec, string source, CancellationToken cancellationToken = default)
+    {
+        var service = await ValidateAsync(spec, source, cancellationToken).ConfigureAwait(false);
+        await store.Services.UpsertAsync(service, cancellationToken).ConfigureAwait(false);
+        return service;
+    }
+
+    public async Task RemoveAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (!await store.Services.DeleteAsync(name, cancellationToken).ConfigureAwait(false))
+        {
+            throw ControlPlaneException.NotFound("service", name);
+        }
+    }
+
+    /// <summary>Checks a spec completely, reporting every field at fault at once, and builds the definition.</summary>
+    public async Task<ServiceDefinition> ValidateAsync(ServiceSpec spec, string source, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        if (!Names.IsValidServiceName(spec.Name))
+        {
+            errors.Add(new("name", $"must be {Names.ServiceNameRule}"));
+        }
+
+        var url = ParseBaseUrl(spec.Url, errors);
+        var credential = spec.Credential ?? new NoCredential();
+        errors.AddRange(CredentialBindingValidator.Validate(credential));
+        if (errors.Count == 0)
+        {
+            foreach (var secret in CredentialBindingValidator.ReferencedSecrets(credential))
+            {
+                if (!await vault.ExistsAsync(secret, cancellationToken).ConfigureAwait(false))
+                {
+                    errors.Add(new("credential", $"references secret '{secret}', which does not exist; store it first with `airlock secret put {secret}`"));
+                }
+            }
+        }
+
+        if (spec.Description is { Length: > 1024 })
+        {
+            errors.Add(new("description", "is longer than 1024 characters"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ControlPlaneException(ControlPlaneError.Validation, string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")), errors);
+        }
+
+        return new ServiceDefinition(spec.Name, url!, credential, spec.Description ?? string.Empty, source, time.GetUtcNow());
+    }
+
+    private static Uri? ParseBaseUrl(string? text, List<FieldError> errors)
+    {
+        const string Example = "e.g. https://api.github.com or http://127.0.0.1:9000/api";
+        if (string.IsNullOrWhiteSpace(text) || !Uri.TryCreate(text, UriKind.Absolute, out var url))
+        {
+            errors.Add(new("url", $"must be an absolute http or https URL, {Example}"));
+            return null;
+        }
+
+        if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+        {
+            errors.Add(new("url", $"has scheme '{url.Scheme}'; only http and https are supported, {Example}"));
+            return null;
+        }
+
+        if (url.UserInfo.Length > 0)
+        {
+            errors.Add(new("url", "must not carry user info; put credentials in the vault and bind them with --inject"));
+            return null;
+        }
+
+        if (url.Query.Length > 0 || url.Fragment.Length > 0 || text.Contains('?', StringComparison.Ordinal) || text.Contains('#', StringComparison.Ordinal))
+        {
+            errors.Add(new("url", "must not have a query or fragment; bind query credentials with --inject query:NAME=TEMPLATE"));
+            return null;
+        }
+
+        var path = url.AbsolutePath.TrimEnd('/');
+        return new UriBuilder(url.Scheme, url.Host, url.Port, path.Length == 0 ? "/" : path).Uri;
+    }
+}

@@ -1,0 +1,27 @@
+using Airlock.Gateway.Admin;
+using Airlock.Gateway.Hosting;
+using Airlock.Gateway.Http;
+
+namespace Airlock.Gateway.DataPlane;
+
+internal static class DataPlaneEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, GatewayRuntime runtime)
+    {
+        // Lets an agent (or its developer) check what its token stands for. Service names cannot start with
+        // '_', so this path never collides with a service route.
+        app.MapGet("/_airlock/session", async (HttpContext context, CancellationToken ct) =>
+        {
+            var principal = SessionAuthentication.Principal(context);
+            var session = await runtime.Store.Sessions.GetAsync(principal.SessionId, ct)
+                ?? throw ApiProblem.Unauthenticated("the session no longer exists");
+            return Results.Json(SessionView.From(session, runtime.Time.GetUtcNow()), ApiJson.Options);
+        });
+
+        app.MapFallback(() => Results.Json(
+            new ApiProblem(404, "no_route", "No such route", "no service is routed here; forwarding to registered services arrives with the data plane").ToBody(),
+            ApiJson.Options,
+            "application/problem+json",
+            404));
+    }
+}

@@ -1,0 +1,119 @@
+using Airlock.Core.AdminTokens;
+using Airlock.Core.Keys;
+using Airlock.Core.Secrets;
+using Airlock.Core.Services;
+using Airlock.Core.Sessions;
+using Airlock.Core.Storage;
+using Airlock.Core.Tokens;
+using Airlock.Storage.Sqlite;
+
+namespace Airlock.Gateway.Hosting;
+
+/// <summary>
+/// Everything a running gateway holds, opened in the order that lets it refuse to start early and clearly:
+/// the store (and its migrations), the key-encryption key, a check that this key opens this vault, the
+/// signing keys, then the service config file.
+/// </summary>
+public sealed class GatewayRuntime : IAsyncDisposable
+{
+    private GatewayRuntime(GatewayOptions options, IAirlockStore store, KeyEncryptionKey kek, Vault vault, SigningKeyRing signingKeys, TimeProvider time)
+    {
+        Options = options;
+        Store = store;
+        Kek = kek;
+        Vault = vault;
+        SigningKeys = signingKeys;
+        Time = time;
+        TokenOptions = new TokenOptions(options.Issuer);
+        Sessions = new SessionDirectory(store, time);
+        TokenIssuer = new SessionTokenIssuer(signingKeys, TokenOptions, time);
+        TokenValidator = new SessionTokenValidator(signingKeys, Sessions, TokenOptions, time);
+        SessionService = new SessionService(store, Sessions, TokenIssuer, time, options.MaxSessionTtl);
+        AdminTokens = new AdminTokenService(store, time);
+        Services = new ServiceRegistry(store, vault, time);
+    }
+
+    public GatewayOptions Options { get; }
+
+    public IAirlockStore Store { get; }
+
+    public Vault Vault { get; }
+
+    public SigningKeyRing SigningKeys { get; }
+
+    public TimeProvider Time { get; }
+
+    public TokenOptions TokenOptions { get; }
+
+    public SessionDirectory Sessions { get; }
+
+    public SessionTokenIssuer TokenIssuer { get; }
+
+    public SessionTokenValidator TokenValidator { get; }
+
+    public SessionService SessionService { get; }
+
+    public AdminTokenService AdminTokens { get; }
+
+    public ServiceRegistry Services { get; }
+
+    private KeyEncryptionKey Kek { get; }
+
+    public static async Task<GatewayRuntime> OpenAsync(GatewayOptions options, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var databasePath = Path.Combine(options.DataDirectory, SqliteAirlockStore.DatabaseFileName);
+        if (!File.Exists(databasePath))
+        {
+            throw new StartupException(
+                $"{options.DataDirectory} is not an Airlock data directory (no {Path.GetFileName(databasePath)}); " +
+                $"create one with `airlock init --data-dir {options.DataDirectory}`");
+        }
+
+        var store = SqliteAirlockStore.Open(options.DataDirectory);
+        KeyEncryptionKey? kek = null;
+        try
+        {
+            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var provider = KeyProviders.For(options.DataDirectory);
+            try
+            {
+                kek = await provider.GetKeyAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (KeyProviderException e)
+            {
+                throw new StartupException($"cannot load the key-encryption key from {provider.Describe()}: {e.Message}", e);
+            }
+
+            var vault = new Vault(store, kek, time);
+            try
+            {
+                await vault.VerifyKeyAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (KeyMismatchException e)
+            {
+                throw new StartupException($"refusing to start: {e.Message}", e);
+            }
+
+            var ring = await SigningKeyRing.LoadAsync(store, vault, time, cancellationToken).ConfigureAwait(false);
+            var runtime = new GatewayRuntime(options, store, kek, vault, ring, time);
+            if (options.ConfigFile is not null)
+            {
+                await ServiceConfigFile.ApplyAsync(options.ConfigFile, runtime.Services, cancellationToken).ConfigureAwait(false);
+            }
+
+            return runtime;
+        }
+        catch
+        {
+            kek?.Dispose();
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kek.Dispose();
+        await Store.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,102 @@
+using Airlock.Gateway.Admin;
+using Airlock.Gateway.DataPlane;
+using Airlock.Gateway.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Airlock.Gateway.Hosting;
+
+/// <summary>
+/// The two listeners. They are separate applications sharing only the runtime, so no admin route exists on
+/// the data plane and no data-plane route on the admin plane, whatever a request's Host header says.
+/// </summary>
+public sealed class GatewayServer : IAsyncDisposable
+{
+    private readonly WebApplication _data;
+    private readonly WebApplication _admin;
+
+    private GatewayServer(WebApplication data, WebApplication admin)
+    {
+        _data = data;
+        _admin = admin;
+    }
+
+    public Uri DataPlaneAddress => BoundAddress(_data);
+
+    public Uri AdminAddress => BoundAddress(_admin);
+
+    public static async Task<GatewayServer> StartAsync(GatewayRuntime runtime, CancellationToken cancellationToken = default)
+    {
+        var dataEndpoint = ListenAddress.Parse(runtime.Options.Listen, "--listen");
+        var adminEndpoint = ListenAddress.Parse(runtime.Options.AdminListen, "--admin-listen");
+
+        var data = Build(dataEndpoint, maxBodyBytes: 10 * 1024 * 1024, maxConnections: 10_000);
+        data.Use((context, next) => ProblemMiddleware.InvokeAsync(context, data.Logger, () => next(context)));
+        data.Use((context, next) => SessionAuthentication.InvokeAsync(context, runtime.TokenValidator, () => next(context)));
+        DataPlaneEndpoints.Map(data, runtime);
+
+        var admin = Build(adminEndpoint, maxBodyBytes: 1024 * 1024, maxConnections: 256);
+        admin.Use((context, next) => ProblemMiddleware.InvokeAsync(context, admin.Logger, () => next(context)));
+        admin.Use((context, next) => AdminAuthentication.InvokeAsync(context, runtime.AdminTokens, () => next(context)));
+        admin.MapGet("/v1/health", () => Results.Json(new { status = "ok" }, ApiJson.Options));
+        SecretEndpoints.Map(admin, runtime);
+        ServiceEndpoints.Map(admin, runtime);
+        IdentityEndpoints.Map(admin, runtime);
+        SessionEndpoints.Map(admin, runtime);
+        AdminTokenEndpoints.Map(admin, runtime);
+        SigningKeyEndpoints.Map(admin, runtime);
+        admin.MapFallback(() => new ApiProblem(404, "not_found", "Not found", "no such admin route; see docs/admin-api.md").ToResult());
+
+        try
+        {
+            await data.StartAsync(cancellationToken).ConfigureAwait(false);
+            await admin.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await data.DisposeAsync().ConfigureAwait(false);
+            await admin.DisposeAsync().ConfigureAwait(false);
+            throw new StartupException($"cannot listen: {e.Message}", e);
+        }
+
+        return new GatewayServer(data, admin);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _data.StopAsync().ConfigureAwait(false);
+        await _admin.StopAsync().ConfigureAwait(false);
+        await _data.DisposeAsync().ConfigureAwait(false);
+        await _admin.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static WebApplication Build(System.Net.IPEndPoint endpoint, long maxBodyBytes, long maxConnections)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http1);
+            // Set on purpose rather than left at defaults: these bound what one client can make the server hold.
+            kestrel.Limits.MaxConcurrentConnections = maxConnections;
+            kestrel.Limits.MaxRequestBodySize = maxBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestHeaderCount = 100;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(2);
+        });
+        return builder.Build();
+    }
+
+    private static Uri BoundAddress(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First());
+    }
+}

@@ -1,0 +1,84 @@
+namespace Airlock.Storage.Sqlite.Migrations;
+
+/// <summary>
+/// Every schema change, in order. Versions are 1, 2, 3 … without gaps. Times are INTEGER microseconds since the
+/// Unix epoch (UTC); lists and credential bindings are JSON text. STRICT tables reject a value of the wrong type.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "initial schema", """
+            CREATE TABLE secret_versions (
+                name             TEXT    NOT NULL,
+                version          INTEGER NOT NULL,
+                algorithm        TEXT    NOT NULL,
+                kek_id           TEXT    NOT NULL,
+                wrapped_data_key BLOB    NOT NULL,
+                ciphertext       BLOB    NOT NULL,
+                created_at       INTEGER NOT NULL,
+                PRIMARY KEY (name, version)
+            ) STRICT;
+
+            CREATE TABLE services (
+                name        TEXT    NOT NULL PRIMARY KEY,
+                base_url    TEXT    NOT NULL,
+                credential  TEXT    NOT NULL,
+                description TEXT    NOT NULL,
+                source      TEXT    NOT NULL,
+                created_at  INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE agents (
+                id          TEXT    NOT NULL PRIMARY KEY,
+                description TEXT    NOT NULL,
+                groups      TEXT    NOT NULL,
+                enabled     INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+                created_at  INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE users (
+                id         TEXT    NOT NULL PRIMARY KEY,
+                groups     TEXT    NOT NULL,
+                created_at INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE sessions (
+                id             TEXT    NOT NULL PRIMARY KEY,
+                agent_id       TEXT    NOT NULL,
+                user_id        TEXT,
+                intent         TEXT    NOT NULL,
+                scope          TEXT    NOT NULL,
+                created_at     INTEGER NOT NULL,
+                expires_at     INTEGER NOT NULL,
+                revoked_at     INTEGER,
+                revoked_reason TEXT
+            ) STRICT;
+            CREATE INDEX sessions_agent_id ON sessions (agent_id);
+            CREATE INDEX sessions_user_id ON sessions (user_id);
+            CREATE INDEX sessions_created_at ON sessions (created_at);
+
+            CREATE TABLE admin_tokens (
+                id         TEXT    NOT NULL PRIMARY KEY,
+                name       TEXT    NOT NULL UNIQUE,
+                token_hash BLOB    NOT NULL UNIQUE,
+                is_root    INTEGER NOT NULL CHECK (is_root IN (0, 1)),
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER,
+                revoked_at INTEGER
+            ) STRICT;
+
+            CREATE TABLE signing_keys (
+                key_id                  TEXT    NOT NULL PRIMARY KEY,
+                algorithm               TEXT    NOT NULL,
+                public_key_spki         BLOB    NOT NULL,
+                private_key_secret_name TEXT    NOT NULL,
+                created_at              INTEGER NOT NULL,
+                retired_at              INTEGER,
+                verify_until            INTEGER
+            ) STRICT;
+            """),
+    ];
+
+    public static int LatestVersion => All[^1].Version;
+}
