@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using Airlock.Core.Keys;
 using Airlock.Core.Secrets;
 using Airlock.Core.Sessions;
-using Airlock.Core.Tests.Support;
 using Airlock.Core.Tokens;
+using Airlock.Storage.Sqlite;
 using BenchmarkDotNet.Attributes;
 
 namespace Airlock.Benchmarks;
@@ -21,9 +21,18 @@ public class TokenValidationBenchmarks
     private RegistryStatusSource _status = null!;
     private SessionTokenValidator _validator = null!;
     private string _token = null!;
+    private string _dataDirectory = null!;
+    private SqliteAirlockStore _store = null!;
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
 
     /// <summary>
     /// A token the validator has not seen: a fresh validator (an empty cache, under 1 µs to build) per call, so that
@@ -40,7 +49,10 @@ public class TokenValidationBenchmarks
     private async Task SetupAsync()
     {
         var time = TimeProvider.System;
-        var store = new InMemoryAirlockStore();
+        // The real embedded store in a temporary data directory; it is read only during setup.
+        _dataDirectory = Path.Combine(Path.GetTempPath(), "airlock-bench-" + Guid.NewGuid().ToString("N"));
+        var store = _store = SqliteAirlockStore.Open(_dataDirectory, time);
+        await store.MigrateAsync();
         using var kek = KeyEncryptionKey.Generate();
         var vault = new Vault(store, kek, time);
         await vault.InitializeAsync();

@@ -15,7 +15,7 @@ public sealed class EnvironmentKeyProviderTests : IDisposable
     [Fact]
     public async Task GetKey_Base64Key_ReturnsItWithTheSameIdAsTheBytes()
     {
-        var bytes = Some.Create().Bytes(32);
+        var bytes = new TestData().Bytes(32);
         Environment.SetEnvironmentVariable(_variable, Convert.ToBase64String(bytes));
 
         using var key = await new EnvironmentKeyProvider(_variable).GetKeyAsync(Ct);

@@ -125,8 +125,8 @@ public sealed class FileKeyProviderTests : IDisposable
     [InlineData(33)]
     public async Task GetKey_WrongLength_RefusedWithoutQuotingTheFile(int length)
     {
-        var some = Some.Create();
-        var text = Convert.ToBase64String(some.Bytes(length));
+        var data = new TestData();
+        var text = Convert.ToBase64String(data.Bytes(length));
 
         var e = await Assert.ThrowsAsync<KeyProviderException>(() => ProviderWith(Encoding.ASCII.GetBytes(text + "\n")).GetKeyAsync(Ct));
 

@@ -9,8 +9,8 @@ public sealed class KeyEncryptionKeyTests
     [Fact]
     public void Id_IsAFingerprintThatDependsOnTheKey()
     {
-        var some = Some.Create();
-        var bytes = some.Bytes(32);
+        var data = new TestData();
+        var bytes = data.Bytes(32);
         using var a = new KeyEncryptionKey(bytes);
         using var b = new KeyEncryptionKey(bytes);
         bytes[0] ^= 1;
@@ -25,7 +25,7 @@ public sealed class KeyEncryptionKeyTests
     [Fact]
     public void Dispose_ZeroesTheKeyAndRefusesFurtherUse()
     {
-        var key = new KeyEncryptionKey(Some.Create().Bytes(32));
+        var key = new KeyEncryptionKey(new TestData().Bytes(32));
         ref readonly var first = ref MemoryMarshal.GetReference(key.Bytes);
         Assert.NotEqual(32, MemoryMarshal.CreateReadOnlySpan(in first, 32).Count((byte)0));
 

@@ -9,17 +9,17 @@ namespace Airlock.Core.Tests.Secrets;
 public sealed class SecretSealerTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-    private readonly Some _some = Some.Create();
+    private readonly TestData _data = new();
     private readonly KeyEncryptionKey _kek;
 
-    public SecretSealerTests() => _kek = new KeyEncryptionKey(_some.Bytes(32));
+    public SecretSealerTests() => _kek = new KeyEncryptionKey(_data.Bytes(32));
 
     public void Dispose() => _kek.Dispose();
 
     [Fact]
     public void Seal_ThenOpen_RoundTrips()
     {
-        var value = Encoding.UTF8.GetBytes(_some.SecretValue());
+        var value = Encoding.UTF8.GetBytes(_data.Word(40));
 
         var sealedVersion = SecretSealer.Seal("github_token", 3, value, _kek, Now);
 
@@ -34,7 +34,7 @@ public sealed class SecretSealerTests : IDisposable
     [Fact]
     public void Seal_CiphertextDoesNotContainThePlaintext()
     {
-        var value = Encoding.UTF8.GetBytes(_some.SecretValue());
+        var value = Encoding.UTF8.GetBytes(_data.Word(40));
 
         var sealedVersion = SecretSealer.Seal("s", 1, value, _kek, Now);
 
@@ -47,7 +47,7 @@ public sealed class SecretSealerTests : IDisposable
     [InlineData("github_token", 2)]
     public void Open_RowMovedToAnotherNameOrVersion_Fails(string otherName, int otherVersion)
     {
-        var original = SecretSealer.Seal("github_token", 1, Encoding.UTF8.GetBytes(_some.SecretValue()), _kek, Now);
+        var original = SecretSealer.Seal("github_token", 1, Encoding.UTF8.GetBytes(_data.Word(40)), _kek, Now);
 
         var moved = original with { Name = otherName, Version = otherVersion };
 
@@ -58,8 +58,8 @@ public sealed class SecretSealerTests : IDisposable
     [Fact]
     public void Open_CiphertextFromAnotherRowWithItsOwnWrappedKey_Fails()
     {
-        var a = SecretSealer.Seal("a", 1, Encoding.UTF8.GetBytes(_some.SecretValue()), _kek, Now);
-        var b = SecretSealer.Seal("b", 1, Encoding.UTF8.GetBytes(_some.SecretValue()), _kek, Now);
+        var a = SecretSealer.Seal("a", 1, Encoding.UTF8.GetBytes(_data.Word(40)), _kek, Now);
+        var b = SecretSealer.Seal("b", 1, Encoding.UTF8.GetBytes(_data.Word(40)), _kek, Now);
 
         Assert.Throws<SecretDecryptionException>(() => SecretSealer.Open(b with { Ciphertext = a.Ciphertext }, _kek));
         Assert.Throws<SecretDecryptionException>(() => SecretSealer.Open(b with { WrappedDataKey = a.WrappedDataKey }, _kek));
@@ -69,7 +69,7 @@ public sealed class SecretSealerTests : IDisposable
     [Fact]
     public void Open_AnyFlippedBit_Fails()
     {
-        var sealedVersion = SecretSealer.Seal("s", 1, Encoding.UTF8.GetBytes(_some.SecretValue(20)), _kek, Now);
+        var sealedVersion = SecretSealer.Seal("s", 1, Encoding.UTF8.GetBytes(_data.Word(20)), _kek, Now);
 
         for (var i = 0; i < sealedVersion.Ciphertext.Length; i++)
         {
@@ -89,9 +89,9 @@ public sealed class SecretSealerTests : IDisposable
     [Fact]
     public void Open_WrongKey_FailsWithoutData()
     {
-        var value = _some.SecretValue();
+        var value = _data.Word(40);
         var sealedVersion = SecretSealer.Seal("s", 1, Encoding.UTF8.GetBytes(value), _kek, Now);
-        using var other = new KeyEncryptionKey(_some.Bytes(32));
+        using var other = new KeyEncryptionKey(_data.Bytes(32));
 
         var e = Assert.Throws<SecretDecryptionException>(() => SecretSealer.Open(sealedVersion, other));
 
@@ -101,7 +101,7 @@ public sealed class SecretSealerTests : IDisposable
     [Fact]
     public void Open_UnknownAlgorithmOrTruncatedBlob_Fails()
     {
-        var sealedVersion = SecretSealer.Seal("s", 1, Encoding.UTF8.GetBytes(_some.SecretValue()), _kek, Now);
+        var sealedVersion = SecretSealer.Seal("s", 1, Encoding.UTF8.GetBytes(_data.Word(40)), _kek, Now);
 
         Assert.Throws<SecretDecryptionException>(() => SecretSealer.Open(sealedVersion with { Algorithm = "A128GCM-envelope-v1" }, _kek));
         Assert.Throws<SecretDecryptionException>(() => SecretSealer.Open(sealedVersion with { Ciphertext = sealedVersion.Ciphertext[..27] }, _kek));
@@ -111,7 +111,7 @@ public sealed class SecretSealerTests : IDisposable
     [Fact]
     public void Seal_EveryVersionGetsItsOwnDataKeyAndNonces()
     {
-        var value = Encoding.UTF8.GetBytes(_some.SecretValue());
+        var value = Encoding.UTF8.GetBytes(_data.Word(40));
         var versions = Enumerable.Range(1, 50).Select(v => SecretSealer.Seal("s", v, value, _kek, Now)).ToArray();
 
         var dataKeys = versions.Select(v => Convert.ToHexString(UnwrapDataKey(v))).ToHashSet();

@@ -7,15 +7,15 @@ namespace Airlock.Core.Tests.Secrets;
 
 public sealed class VaultTests : IDisposable
 {
-    private readonly Some _some = Some.Create();
+    private readonly TestData _data = new();
     private readonly InMemoryAirlockStore _store = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly ManualTimeProvider _time = new();
     private readonly KeyEncryptionKey _kek;
     private readonly Vault _vault;
 
     public VaultTests()
     {
-        _kek = new KeyEncryptionKey(_some.Bytes(32));
+        _kek = new KeyEncryptionKey(_data.Bytes(32));
         _vault = new Vault(_store, _kek, _time);
     }
 
@@ -26,7 +26,7 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Create_ThenReveal_ReturnsTheValueAsUtf8()
     {
-        var value = _some.SecretValue() + "é€";
+        var value = _data.Word(40) + "é€";
 
         var summary = await _vault.CreateAsync("github_token", value, Ct);
 
@@ -39,7 +39,7 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Create_StoresOnlySealedBytes()
     {
-        var value = _some.SecretValue();
+        var value = _data.Word(40);
 
         await _vault.CreateAsync("k", value, Ct);
 
@@ -51,9 +51,9 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Create_ExistingName_AlreadyExists()
     {
-        await _vault.CreateAsync("k", _some.SecretValue(), Ct);
+        await _vault.CreateAsync("k", _data.Word(40), Ct);
 
-        var e = await Assert.ThrowsAsync<VaultException>(() => _vault.CreateAsync("k", _some.SecretValue(), Ct));
+        var e = await Assert.ThrowsAsync<VaultException>(() => _vault.CreateAsync("k", _data.Word(40), Ct));
 
         Assert.Equal(VaultError.AlreadyExists, e.Error);
     }
@@ -61,8 +61,8 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Rotate_AddsAVersionAndKeepsTheOldOne()
     {
-        var v1 = _some.SecretValue();
-        var v2 = _some.SecretValue();
+        var v1 = _data.Word(40);
+        var v2 = _data.Word(40);
         var created = _time.GetUtcNow();
         await _vault.CreateAsync("k", v1, Ct);
         _time.Advance(TimeSpan.FromHours(1));
@@ -79,7 +79,7 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Rotate_Absent_NotFound()
     {
-        var e = await Assert.ThrowsAsync<VaultException>(() => _vault.RotateAsync("k", _some.SecretValue(), Ct));
+        var e = await Assert.ThrowsAsync<VaultException>(() => _vault.RotateAsync("k", _data.Word(40), Ct));
 
         Assert.Equal(VaultError.NotFound, e.Error);
     }
@@ -87,8 +87,8 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Rotate_Concurrently_EveryRotationGetsItsOwnVersion()
     {
-        await _vault.CreateAsync("k", _some.SecretValue(), Ct);
-        var values = Enumerable.Range(0, 6).Select(_ => _some.SecretValue()).ToArray();
+        await _vault.CreateAsync("k", _data.Word(40), Ct);
+        var values = Enumerable.Range(0, 6).Select(_ => _data.Word(40)).ToArray();
 
         var summaries = await Task.WhenAll(values.Select(v => Task.Run(() => _vault.RotateAsync("k", v, Ct), Ct)));
 
@@ -98,8 +98,8 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Delete_RemovesEveryVersion()
     {
-        await _vault.CreateAsync("k", _some.SecretValue(), Ct);
-        await _vault.RotateAsync("k", _some.SecretValue(), Ct);
+        await _vault.CreateAsync("k", _data.Word(40), Ct);
+        await _vault.RotateAsync("k", _data.Word(40), Ct);
 
         Assert.True(await _vault.DeleteAsync("k", Ct));
         Assert.False(await _vault.DeleteAsync("k", Ct));
@@ -114,9 +114,9 @@ public sealed class VaultTests : IDisposable
     public async Task List_IsOrderedAndHidesInternalNames()
     {
         await _vault.InitializeAsync(Ct);
-        await _vault.PutInternalAsync("airlock:signing:es256-x", _some.Bytes(100), Ct);
-        await _vault.CreateAsync("zeta", _some.SecretValue(), Ct);
-        await _vault.CreateAsync("alpha", _some.SecretValue(), Ct);
+        await _vault.PutInternalAsync("airlock:signing:es256-x", _data.Bytes(100), Ct);
+        await _vault.CreateAsync("zeta", _data.Word(40), Ct);
+        await _vault.CreateAsync("alpha", _data.Word(40), Ct);
 
         var list = await _vault.ListAsync(Ct);
 
@@ -135,7 +135,7 @@ public sealed class VaultTests : IDisposable
     [InlineData("airlock:signing:es256-abc")]
     public async Task InvalidOrInternalNames_AreRefusedEverywhere(string name)
     {
-        var value = _some.SecretValue();
+        var value = _data.Word(40);
         await _vault.InitializeAsync(Ct);
 
         Assert.Equal(VaultError.InvalidName, (await Assert.ThrowsAsync<VaultException>(() => _vault.CreateAsync(name, value, Ct))).Error);
@@ -151,11 +151,11 @@ public sealed class VaultTests : IDisposable
     {
         var longest = "A" + new string('z', 127);
 
-        await _vault.CreateAsync("a", _some.SecretValue(), Ct);
-        await _vault.CreateAsync("Az09_.-", _some.SecretValue(), Ct);
-        await _vault.CreateAsync(longest, _some.SecretValue(), Ct);
+        await _vault.CreateAsync("a", _data.Word(40), Ct);
+        await _vault.CreateAsync("Az09_.-", _data.Word(40), Ct);
+        await _vault.CreateAsync(longest, _data.Word(40), Ct);
 
-        var e = await Assert.ThrowsAsync<VaultException>(() => _vault.CreateAsync(longest + "z", _some.SecretValue(), Ct));
+        var e = await Assert.ThrowsAsync<VaultException>(() => _vault.CreateAsync(longest + "z", _data.Word(40), Ct));
         Assert.Equal(VaultError.InvalidName, e.Error);
     }
 
@@ -176,7 +176,7 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Errors_NeverContainTheValue()
     {
-        var value = _some.SecretValue();
+        var value = _data.Word(40);
         await _vault.CreateAsync("k", value, Ct);
 
         var e = await Assert.ThrowsAsync<VaultException>(() => _vault.CreateAsync("k", value, Ct));
@@ -187,8 +187,8 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Internal_PutRevealDelete()
     {
-        var first = _some.Bytes(121);
-        var second = _some.Bytes(121);
+        var first = _data.Bytes(121);
+        var second = _data.Bytes(121);
 
         await _vault.PutInternalAsync("airlock:signing:es256-abc", first, Ct);
         await _vault.PutInternalAsync("airlock:signing:es256-abc", second, Ct);
@@ -205,7 +205,7 @@ public sealed class VaultTests : IDisposable
     [InlineData("Airlock:x")]
     public async Task Internal_NamesWithoutThePrefixOrWithOddCharacters_AreRefused(string name)
     {
-        var e = await Assert.ThrowsAsync<VaultException>(() => _vault.PutInternalAsync(name, _some.Bytes(8), Ct));
+        var e = await Assert.ThrowsAsync<VaultException>(() => _vault.PutInternalAsync(name, _data.Bytes(8), Ct));
 
         Assert.Equal(VaultError.InvalidName, e.Error);
     }
@@ -213,8 +213,8 @@ public sealed class VaultTests : IDisposable
     [Fact]
     public async Task Reveal_RowSwappedByTheStore_Fails()
     {
-        await _vault.CreateAsync("a", _some.SecretValue(), Ct);
-        await _vault.CreateAsync("b", _some.SecretValue(), Ct);
+        await _vault.CreateAsync("a", _data.Word(40), Ct);
+        await _vault.CreateAsync("b", _data.Word(40), Ct);
 
         // An attacker with write access to the database copies b's blobs into a's row.
         var rowsA = _store.SecretRows.Rows("a");
@@ -231,7 +231,7 @@ public sealed class VaultTests : IDisposable
         await _vault.VerifyKeyAsync(Ct);
         await _vault.InitializeAsync(Ct); // idempotent
 
-        using var other = new KeyEncryptionKey(_some.Bytes(32));
+        using var other = new KeyEncryptionKey(_data.Bytes(32));
         var wrong = new Vault(_store, other, _time);
 
         var e = await Assert.ThrowsAsync<KeyMismatchException>(() => wrong.VerifyKeyAsync(Ct));

@@ -14,9 +14,9 @@ public sealed class TokenTestBed : IDisposable
 {
     public const string IssuerName = "https://airlock.test";
 
-    private TokenTestBed(Some some, FakeTimeProvider time, KeyEncryptionKey kek, InMemoryAirlockStore store, Vault vault, SigningKeyRing ring, TokenOptions options)
+    private TokenTestBed(TestData data, ManualTimeProvider time, KeyEncryptionKey kek, InMemoryAirlockStore store, Vault vault, SigningKeyRing ring, TokenOptions options)
     {
-        Some = some;
+        Data = data;
         Time = time;
         Kek = kek;
         Store = store;
@@ -27,9 +27,9 @@ public sealed class TokenTestBed : IDisposable
         Validator = new SessionTokenValidator(ring, Status, options, time);
     }
 
-    public Some Some { get; }
+    public TestData Data { get; }
 
-    public FakeTimeProvider Time { get; }
+    public ManualTimeProvider Time { get; }
 
     public KeyEncryptionKey Kek { get; }
 
@@ -47,18 +47,18 @@ public sealed class TokenTestBed : IDisposable
 
     public FakeSessionStatusSource Status { get; } = new();
 
-    public static async Task<TokenTestBed> CreateAsync(FakeTimeProvider? time = null, TokenOptions? options = null)
+    public static async Task<TokenTestBed> CreateAsync(ManualTimeProvider? time = null, TokenOptions? options = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        var some = Some.Create();
-        time ??= new FakeTimeProvider();
-        var kek = new KeyEncryptionKey(some.Bytes(32));
+        var data = new TestData();
+        time ??= new ManualTimeProvider();
+        var kek = new KeyEncryptionKey(data.Bytes(32));
         var store = new InMemoryAirlockStore();
         var vault = new Vault(store, kek, time);
         await vault.InitializeAsync(ct);
         var ring = await SigningKeyRing.LoadAsync(store, vault, time, ct);
         await ring.CreateInitialKeyAsync(ct);
-        return new TokenTestBed(some, time, kek, store, vault, ring, options ?? new TokenOptions(IssuerName));
+        return new TokenTestBed(data, time, kek, store, vault, ring, options ?? new TokenOptions(IssuerName));
     }
 
     /// <summary>A live session of agent <c>agent-7</c>, for <paramref name="user"/>, marked active in <see cref="Status"/>.</summary>
@@ -66,7 +66,7 @@ public sealed class TokenTestBed : IDisposable
     {
         var now = Time.GetUtcNow();
         var session = new Session(
-            "ses_" + Some.Text(20), "agent-7", user, "summarise open invoices " + Some.Text(8), ["billing"], now, now + (ttl ?? TimeSpan.FromMinutes(15)), null, null);
+            "ses_" + Data.Word(20), "agent-7", user, "summarise open invoices " + Data.Word(8), ["billing"], now, now + (ttl ?? TimeSpan.FromMinutes(15)), null, null);
         Status.Set(session.Id, SessionStatus.Active);
         return session;
     }
@@ -92,7 +92,7 @@ public sealed class TokenTestBed : IDisposable
             ["sub"] = session.UserId,
             ["act"] = new JsonObject { ["sub"] = session.AgentId },
             ["sid"] = session.Id,
-            ["jti"] = Base64Url.EncodeToString(Some.Bytes(16)),
+            ["jti"] = Base64Url.EncodeToString(Data.Bytes(16)),
             ["iat"] = now,
             ["nbf"] = now,
             ["exp"] = session.ExpiresAt.ToUnixTimeSeconds(),

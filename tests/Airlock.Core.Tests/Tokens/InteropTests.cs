@@ -11,7 +11,7 @@ public sealed class InteropTests
     [Fact]
     public async Task IssuedToken_ValidatesWithMicrosoftIdentityModel()
     {
-        using var bed = await TokenTestBed.CreateAsync(time: new FakeTimeProvider(DateTimeOffset.UtcNow));
+        using var bed = await TokenTestBed.CreateAsync(time: new ManualTimeProvider(DateTimeOffset.UtcNow));
         var session = bed.NewSession("alice@example.com");
         var issued = bed.Issuer.Issue(session);
         using var publicKey = ECDsa.Create();

@@ -57,10 +57,10 @@ public sealed class SessionTokenValidatorTests
         var session = bed.NewSession(ttl: TimeSpan.FromMinutes(10));
         var token = bed.Issuer.Issue(session).Token;
 
-        bed.Time.Set(session.ExpiresAt + TimeSpan.FromSeconds(29));
+        bed.Time.Advance(session.ExpiresAt + TimeSpan.FromSeconds(29) - bed.Time.GetUtcNow());
         Assert.True((await bed.Validator.ValidateAsync(token, Ct)).Succeeded);
 
-        bed.Time.Set(session.ExpiresAt + TimeSpan.FromSeconds(60));
+        bed.Time.Advance(session.ExpiresAt + TimeSpan.FromSeconds(60) - bed.Time.GetUtcNow());
         await AssertRefused(bed, token, TokenFailure.Expired);
 
         // A fresh validator (nothing cached) says the same.

@@ -60,7 +60,7 @@ public sealed class SigningKeyRingTests
         Assert.True((await bed.Validator.ValidateAsync(newToken, Ct)).Succeeded);
 
         // Just before the end of the window the old key still verifies (the token itself is within its skew) …
-        bed.Time.Set(retired.VerifyUntil!.Value - TimeSpan.FromSeconds(1));
+        bed.Time.Advance(retired.VerifyUntil!.Value - TimeSpan.FromSeconds(1) - bed.Time.GetUtcNow());
         Assert.True((await bed.Validator.ValidateAsync(oldToken, Ct)).Succeeded);
 
         // … and after it, the token is past its own expiry too: the window covered exactly its lifetime and skew.
