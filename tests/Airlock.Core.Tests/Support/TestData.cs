@@ -30,6 +30,14 @@ public sealed class TestData
         }
     });
 
+    /// <summary>Random bytes (keys, binary secret values).</summary>
+    public byte[] Bytes(int length)
+    {
+        var bytes = new byte[length];
+        _random.NextBytes(bytes);
+        return bytes;
+    }
+
     /// <summary>A secret with every character that form encoding must escape around a random core.</summary>
     public string AwkwardSecret() => $"{Word(12)}:+ %&=/?é€{Word(12)}";
 
