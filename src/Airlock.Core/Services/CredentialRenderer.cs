@@ -45,26 +45,26 @@ public sealed class CredentialRenderer
         switch (binding)
         {
             case HeaderCredential header:
-            {
-                var value = await RenderAsync(service.Name, compiled.Templates[0], ct).ConfigureAwait(false);
-                CheckHeaderValue(service.Name, header.Header, compiled.Templates[0], value);
-                return new RenderedCredential([new(header.Header, value.Text)], []);
-            }
+                {
+                    var value = await RenderAsync(service.Name, compiled.Templates[0], ct).ConfigureAwait(false);
+                    CheckHeaderValue(service.Name, header.Header, compiled.Templates[0], value);
+                    return new RenderedCredential([new(header.Header, value.Text)], []);
+                }
 
             case QueryCredential query:
-            {
-                var value = await RenderAsync(service.Name, compiled.Templates[0], ct).ConfigureAwait(false);
-                return new RenderedCredential([], [new(query.Parameter, value.Text)]);
-            }
+                {
+                    var value = await RenderAsync(service.Name, compiled.Templates[0], ct).ConfigureAwait(false);
+                    return new RenderedCredential([], [new(query.Parameter, value.Text)]);
+                }
 
             case BasicCredential:
                 return new RenderedCredential([await RenderBasicAsync(service.Name, compiled, ct).ConfigureAwait(false)], []);
 
             case OAuth2ClientCredentials oauth:
-            {
-                var token = await _tokens.GetAccessTokenAsync(service.Name, oauth, ct).ConfigureAwait(false);
-                return new RenderedCredential([new("Authorization", "Bearer " + token)], []);
-            }
+                {
+                    var token = await _tokens.GetAccessTokenAsync(service.Name, oauth, ct).ConfigureAwait(false);
+                    return new RenderedCredential([new("Authorization", "Bearer " + token)], []);
+                }
 
             default:
                 throw new CredentialUnavailableException($"service `{service.Name}`: unknown credential kind {binding!.GetType().Name}");
@@ -117,7 +117,7 @@ public sealed class CredentialRenderer
         if (!value.Text.All(HttpSyntax.IsFieldValueChar))
         {
             throw new CredentialUnavailableException(
-                $"service `{serviceName}`: the template for header `{header}` has a character that cannot be sent in a header (template has {template.SecretNames.Count} secret references)");
+                $"service `{serviceName}`: the value rendered for header `{header}` from {template.SecretNames.Count} secret(s) has a character that cannot be sent in a header");
         }
     }
 

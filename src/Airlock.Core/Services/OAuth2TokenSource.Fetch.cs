@@ -59,6 +59,12 @@ public sealed partial class OAuth2TokenSource
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
             var body = await ReadBodyAsync(response.Content, _options.MaxResponseBytes, timeout).ConfigureAwait(false);
             var status = (int)response.StatusCode;
+            if (response.RequestMessage?.RequestUri is { } finalUrl && finalUrl != binding.TokenUrl)
+            {
+                // Defence in depth: the handler followed a redirect although it must not (see the class remarks).
+                return new FetchOutcome(null, Failure("redirected the request and the HTTP client followed; Airlock needs a client with AllowAutoRedirect = false"));
+            }
+
             if (status is >= 300 and < 400)
             {
                 return new FetchOutcome(null, Failure($"answered HTTP {status}, a redirect, which Airlock does not follow; register the final token URL"));

@@ -108,7 +108,8 @@ public sealed class SessionTokenValidator
         var text = token.AsSpan();
         var firstDot = text.IndexOf('.');
         var lastDot = text.LastIndexOf('.');
-        if (text.ContainsAnyExcept(TokenCharacters) || firstDot <= 0 || lastDot == firstDot || lastDot == text.Length - 1
+        // An empty signature part (as in alg "none") passes this shape check so that the header is judged first.
+        if (text.ContainsAnyExcept(TokenCharacters) || firstDot <= 0 || lastDot == firstDot
             || text[(firstDot + 1)..lastDot].Contains('.'))
         {
             return Fail(TokenFailure.Malformed, "the token is not a JWT in compact form (three base64url parts)");

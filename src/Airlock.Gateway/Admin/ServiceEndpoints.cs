@@ -27,6 +27,7 @@ internal static class ServiceEndpoints
         app.MapDelete("/v1/services/{name}", async (string name, CancellationToken ct) =>
         {
             await runtime.Services.RemoveAsync(name, ct);
+            runtime.OAuth2Tokens.Invalidate(name);
             return Results.NoContent();
         });
     }

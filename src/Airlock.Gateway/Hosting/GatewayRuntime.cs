@@ -31,7 +31,17 @@ public sealed class GatewayRuntime : IAsyncDisposable
         SessionService = new SessionService(store, Sessions, TokenIssuer, time, options.MaxSessionTtl);
         AdminTokens = new AdminTokenService(store, time);
         Services = new ServiceRegistry(store, vault, time);
+        // Token endpoints are reached like any upstream: no redirects, no cookies, no ambient proxy.
+        _oauthHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var secrets = new VaultSecretResolver(vault);
+        OAuth2Tokens = new OAuth2TokenSource(_oauthHttp, secrets, time);
+        Credentials = new CredentialRenderer(secrets, OAuth2Tokens);
     }
+
+    private readonly HttpClient _oauthHttp;
 
     public GatewayOptions Options { get; }
 
@@ -56,6 +66,12 @@ public sealed class GatewayRuntime : IAsyncDisposable
     public AdminTokenService AdminTokens { get; }
 
     public ServiceRegistry Services { get; }
+
+    /// <summary>Access tokens for OAuth2 client-credentials services, cached and refreshed before expiry.</summary>
+    public OAuth2TokenSource OAuth2Tokens { get; }
+
+    /// <summary>Turns a service's credential binding into the header or query values of one outbound call.</summary>
+    public CredentialRenderer Credentials { get; }
 
     private KeyEncryptionKey Kek { get; }
 
@@ -113,6 +129,7 @@ public sealed class GatewayRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _oauthHttp.Dispose();
         Kek.Dispose();
         await Store.DisposeAsync().ConfigureAwait(false);
     }

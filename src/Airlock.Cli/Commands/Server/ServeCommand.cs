@@ -56,6 +56,14 @@ internal static class ServeCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
+        if (!Directory.Exists(options.DataDirectory))
+        {
+            // First run with no data directory: initialize it, so `airlock serve` alone is enough to start.
+            var rootToken = await DataDirectoryInitializer.InitializeAsync(options.DataDirectory, TimeProvider.System, stop.Token).ConfigureAwait(false);
+            io.Error.WriteLine($"airlock: initialized a new data directory {Path.GetFullPath(options.DataDirectory)}; the root admin token is shown only this once:");
+            io.Out.WriteLine($"export AIRLOCK_ADMIN_TOKEN={rootToken}");
+        }
+
         await using var runtime = await GatewayRuntime.OpenAsync(options, TimeProvider.System, stop.Token).ConfigureAwait(false);
         await using var server = await GatewayServer.StartAsync(runtime, stop.Token).ConfigureAwait(false);
         io.Out.WriteLine($"airlock: data plane listening on {server.DataPlaneAddress}");
