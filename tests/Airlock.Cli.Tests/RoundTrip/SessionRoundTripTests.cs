@@ -102,11 +102,13 @@ public sealed class SessionRoundTripTests(GatewayFixture gateway)
         var disable = await gateway.RunAsync("agent", "disable", "se-bot");
         Assert.True(disable.ExitCode == 0, disable.ToString());
         var disabled = await gateway.RunAsync("session", "start", "--agent", "se-bot", "--intent", "x");
-        Assert.True(disabled.ExitCode is 1 or 3, disabled.ToString());
+        Assert.True(disabled.ExitCode == 1, disabled.ToString());
+        Assert.Contains("error: agent: 'se-bot' is disabled", disabled.Stderr);
         Assert.Empty(disabled.Stdout);
 
         var unknownAgent = await gateway.RunAsync("session", "start", "--agent", "se-nobody", "--intent", "x");
-        Assert.True(unknownAgent.ExitCode is 1 or 5, unknownAgent.ToString());
+        Assert.True(unknownAgent.ExitCode == 1, unknownAgent.ToString());
+        Assert.Contains("error: agent: 'se-nobody' is not registered", unknownAgent.Stderr);
         Assert.Empty(unknownAgent.Stdout);
     }
 
