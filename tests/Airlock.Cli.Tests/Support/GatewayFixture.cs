@@ -13,7 +13,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     private readonly List<string> canaries = [];
     private readonly List<string> leakChecked = [];
+    private readonly StringBuilder serverOutput = new();
     private Process? server;
+    private Task<string>? serverStdout;
 
     /// <summary>The seed the canary values derive from; printed so a failure can be reproduced.</summary>
     public int Seed { get; } = RandomNumberGenerator.GetInt32(int.MaxValue);
@@ -50,17 +52,29 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
 
         server = Process.Start(start) ?? throw new InvalidOperationException("could not start airlock serve");
+        // Drain stderr all along (a full pipe would stall the server) and keep it: it is checked for leaks at the end.
+        server.ErrorDataReceived += (_, e) =>
+        {
+            lock (serverOutput)
+            {
+                serverOutput.AppendLine(e.Data);
+            }
+        };
+        server.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         const string Listening = "airlock: admin API listening on ";
         while (AdminAddress.Length == 0)
         {
             var next = await server.StandardOutput.ReadLineAsync(timeout.Token)
                 ?? throw new InvalidOperationException($"airlock serve exited: {await server.StandardError.ReadToEndAsync(timeout.Token)}");
+            serverOutput.AppendLine(next);
             if (next.StartsWith(Listening, StringComparison.Ordinal))
             {
                 AdminAddress = next[Listening.Length..].Trim();
             }
         }
+
+        serverStdout = server.StandardOutput.ReadToEndAsync();
     }
 
     /// <summary>A secret value unique to this run, derived from <see cref="Seed"/>; every output is checked for it.</summary>
@@ -109,13 +123,55 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync();
+        Directory.Dispose();
+    }
+
+    /// <summary>Kills the server (as a crash would: nothing is flushed or checkpointed) and keeps all it printed.</summary>
+    public async Task StopAsync()
+    {
         if (server is not null)
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
+            serverOutput.Append(serverStdout is null ? string.Empty : await serverStdout);
             server.Dispose();
+            server = null;
+        }
+    }
+
+    /// <summary>
+    /// After every round trip (put, rotate, delete …): no canary in any file of the data directory (the database,
+    /// its -wal and -shm, the key file) nor in the server's own output, raw or encoded.
+    /// </summary>
+    public void AssertNoCanaryAtRest()
+    {
+        string[] values;
+        lock (canaries)
+        {
+            values = [.. canaries];
         }
 
-        Directory.Dispose();
+        var forms = values.SelectMany(EncodedForms).ToArray();
+        var data = Path.Combine(Directory.Path, "data");
+        foreach (var file in System.IO.Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            Assert.False(forms.Any(f => bytes.AsSpan().IndexOf(f) >= 0), $"{Path.GetFileName(file)} holds a canary secret value (seed {Seed})");
+        }
+
+        var log = Encoding.UTF8.GetBytes(serverOutput.ToString());
+        Assert.False(forms.Any(f => log.AsSpan().IndexOf(f) >= 0), $"airlock serve printed a canary secret value (seed {Seed})");
+    }
+
+    private static IEnumerable<byte[]> EncodedForms(string value)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(value);
+        yield return utf8;
+        yield return Encoding.ASCII.GetBytes(Convert.ToBase64String(utf8));
+        yield return Encoding.ASCII.GetBytes(Convert.ToHexStringLower(utf8));
+        yield return Encoding.ASCII.GetBytes(Convert.ToHexString(utf8));
+        yield return Encoding.Unicode.GetBytes(value);
+        yield return Encoding.BigEndianUnicode.GetBytes(value);
     }
 }
