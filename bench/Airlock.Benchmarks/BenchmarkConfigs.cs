@@ -36,5 +36,7 @@ internal static class BenchmarkConfigs
         .AddJob(job)
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
-        .WithOptions(ConfigOptions.JoinSummary);
+        .WithOptions(ConfigOptions.JoinSummary)
+        // The default two minutes to build the generated project is not enough on a loaded 2-core host.
+        .WithBuildTimeout(TimeSpan.FromMinutes(10));
 }

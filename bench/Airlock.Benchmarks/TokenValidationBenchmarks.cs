@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Airlock.Core.Identities;
 using Airlock.Core.Keys;
 using Airlock.Core.Secrets;
 using Airlock.Core.Sessions;
@@ -18,7 +18,7 @@ public class TokenValidationBenchmarks
 {
     private SigningKeyRing _ring = null!;
     private TokenOptions _options = null!;
-    private RegistryStatusSource _status = null!;
+    private SessionDirectory _status = null!;
     private SessionTokenValidator _validator = null!;
     private string _token = null!;
     private string _dataDirectory = null!;
@@ -60,16 +60,19 @@ public class TokenValidationBenchmarks
         await _ring.CreateInitialKeyAsync();
         _options = new TokenOptions("https://airlock.bench");
 
-        // The gateway's registry holds every live session; 10,000 here so the lookup is not a trivially small map.
-        _status = new RegistryStatusSource();
+        // The gateway's own session directory, as the data plane uses it, holding 10,000 live sessions so the
+        // lookup is not a trivially small map. The agent's state is read from the store once, during setup.
+        _status = new SessionDirectory(store, time);
         var now = time.GetUtcNow();
+        await store.Identities.TryAddAgentAsync(new Agent("agent-007", "bench", [], Enabled: true, now));
         Session? session = null;
         for (var i = 0; i < 10_000; i++)
         {
             session = new Session($"ses_{i:D8}", "agent-007", "user-012", "create this month's invoices", ["billing-api"], now, now.AddHours(12), null, null);
-            _status.Sessions[session.Id] = SessionStatus.Active;
+            _status.SessionStarted(session);
         }
 
+        _ = await _status.GetAsync(session!.Id, session.AgentId, CancellationToken.None);
         _token = new SessionTokenIssuer(_ring, _options, time).Issue(session!).Token;
         _validator = new SessionTokenValidator(_ring, _status, _options, time);
 
@@ -82,18 +85,10 @@ public class TokenValidationBenchmarks
         }
     }
 
-    // The in-memory status source answers synchronously, so validation completes without awaiting.
+    // Once the agent's state is cached, the session directory answers synchronously, so validation completes without awaiting.
     private static TokenValidationResult Completed(ValueTask<TokenValidationResult> pending)
     {
         var result = pending.IsCompletedSuccessfully ? pending.Result : null;
-        return result ?? throw new InvalidOperationException("validation should complete synchronously with an in-memory status source");
-    }
-
-    private sealed class RegistryStatusSource : ISessionStatusSource
-    {
-        public ConcurrentDictionary<string, SessionStatus> Sessions { get; } = new(StringComparer.Ordinal);
-
-        public ValueTask<SessionStatus> GetAsync(string sessionId, string agentId, CancellationToken ct) =>
-            new(Sessions.TryGetValue(sessionId, out var status) ? status : SessionStatus.Unknown);
+        return result ?? throw new InvalidOperationException("validation should complete synchronously once the session directory has cached the agent");
     }
 }
