@@ -56,6 +56,9 @@ internal static class ServeCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
+        // Bad addresses are refused before anything is created on disk.
+        _ = ListenAddress.Parse(options.Listen, "--listen");
+        _ = ListenAddress.Parse(options.AdminListen, "--admin-listen");
         if (!Directory.Exists(options.DataDirectory))
         {
             // First run with no data directory: initialize it, so `airlock serve` alone is enough to start.

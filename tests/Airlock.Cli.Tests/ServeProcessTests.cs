@@ -1,0 +1,83 @@
+using System.Diagnostics;
+
+namespace Airlock.Cli.Tests;
+
+/// <summary>`airlock init` and `airlock serve` as an operator runs them.</summary>
+public sealed class ServeProcessTests
+{
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Serve_on_a_new_directory_initializes_it_prints_the_token_once_and_listens()
+    {
+        using var directory = new TempDirectory();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "airlock.dll"), "serve", "--data-dir", "fresh", "--listen", "127.0.0.1:0", "--admin-listen", "127.0.0.1:0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var server = Process.Start(start)!;
+        server.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var lines = new List<string>();
+        while (!lines.Any(l => l.StartsWith("airlock: admin API listening on ", StringComparison.Ordinal)))
+        {
+            lines.Add(await server.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("serve exited early"));
+        }
+
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Matches("^export AIRLOCK_ADMIN_TOKEN=airlock_admin_[A-Za-z0-9_-]{43}$", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("airlock: data plane listening on http://127.0.0.1:", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(directory.Path, "fresh", "airlock.db")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory.Path, "fresh", "kek")));
+    }
+
+    [Fact]
+    public async Task Serve_with_a_wrong_key_exits_2_and_says_why()
+    {
+        using var directory = new TempDirectory();
+        Assert.Equal(0, (await directory.RunAsync("init", "--data-dir", "d")).ExitCode);
+        File.WriteAllText(Path.Combine(directory.Path, "d", "kek"), Convert.ToBase64String(new byte[32]) + "\n");
+
+        var result = await directory.RunAsync("serve", "--data-dir", "d", "--listen", "127.0.0.1:0", "--admin-listen", "127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("does not open", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Init_twice_exits_2_and_keeps_the_first_key()
+    {
+        using var directory = new TempDirectory();
+        Assert.Equal(0, (await directory.RunAsync("init", "--data-dir", "d")).ExitCode);
+        var key = File.ReadAllText(Path.Combine(directory.Path, "d", "kek"));
+
+        var again = await directory.RunAsync("init", "--data-dir", "d");
+
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already initialized", again.Stderr, StringComparison.Ordinal);
+        Assert.Empty(again.Stdout);
+        Assert.Equal(key, File.ReadAllText(Path.Combine(directory.Path, "d", "kek")));
+    }
+
+    [Fact]
+    public async Task Serve_with_a_bad_listen_address_exits_2()
+    {
+        using var directory = new TempDirectory();
+
+        var result = await directory.RunAsync("serve", "--data-dir", "d", "--listen", "not-an-address");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--listen", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(directory.Path, "d")), "bad input must change nothing");
+    }
+}
