@@ -31,6 +31,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
         Sessions = new SqliteSessionStore(database);
         AdminTokens = new SqliteAdminTokenStore(database);
         SigningKeys = new SqliteSigningKeyStore(database);
+        Audit = new SqliteAuditStore(database);
     }
 
     /// <summary>The newest schema version this build knows; a database with a newer one is refused.</summary>
@@ -50,6 +51,8 @@ public sealed class SqliteAirlockStore : IAirlockStore
     public IAdminTokenStore AdminTokens { get; }
 
     public ISigningKeyStore SigningKeys { get; }
+
+    public IAuditStore Audit { get; }
 
     /// <summary>
     /// Opens (creating when missing) the database in <paramref name="dataDirectory"/>. A missing directory is
