@@ -43,6 +43,12 @@ public sealed partial class AuditLog
 
             tick = false;
         }
+
+        // Closed: a last checkpoint covers whatever the periodic ones did not.
+        if (_frontier.Size > (_latestCheckpoint?.TreeSize ?? 0))
+        {
+            await WriteCheckpointAsync(requests).ConfigureAwait(false);
+        }
     }
 
     private async Task CommitAsync(List<Entry> batch)

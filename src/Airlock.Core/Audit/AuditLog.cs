@@ -179,11 +179,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _checkpointTimer.DisposeAsync().ConfigureAwait(false);
-        if (_queue.Writer.TryWrite(new CheckpointRequest()))
-        {
-            _queue.Writer.TryComplete();
-        }
-
+        _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
     }
 
