@@ -54,6 +54,10 @@ internal static class AuditEndpoints
                 ApiJson.Options);
         });
 
+        app.MapGet("/v1/audit/head", () => Results.Json(
+            new { tree_size = runtime.Audit.Size, checkpoint = runtime.Audit.LatestCheckpoint is { } c ? AuditCheckpointView.From(c) : null },
+            ApiJson.Options));
+
         app.MapGet("/v1/audit/checkpoints", async (CancellationToken ct) =>
             Results.Json((await store.ListCheckpointsAsync(ct)).Select(AuditCheckpointView.From), ApiJson.Options));
 
