@@ -31,6 +31,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
         Sessions = new SqliteSessionStore(database);
         AdminTokens = new SqliteAdminTokenStore(database);
         SigningKeys = new SqliteSigningKeyStore(database);
+        Audit = new SqliteAuditStore(database);
     }
 
     /// <summary>The newest schema version this build knows; a database with a newer one is refused.</summary>
@@ -50,6 +51,8 @@ public sealed class SqliteAirlockStore : IAirlockStore
     public IAdminTokenStore AdminTokens { get; }
 
     public ISigningKeyStore SigningKeys { get; }
+
+    public IAuditStore Audit { get; }
 
     /// <summary>
     /// Opens (creating when missing) the database in <paramref name="dataDirectory"/>. A missing directory is
@@ -107,6 +110,45 @@ public sealed class SqliteAirlockStore : IAirlockStore
 
         return new SqliteAirlockStore(path, database, timeProvider ?? TimeProvider.System);
     }
+
+    /// <summary>
+    /// Opens an existing database for reading only (offline verification with the server stopped): nothing is
+    /// created, migrated or written. <see cref="MigrateAsync"/> and every write then fail.
+    /// </summary>
+    public static SqliteAirlockStore OpenReadOnly(string dataDirectory, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        var path = Path.Combine(Path.GetFullPath(dataDirectory), DatabaseFileName);
+        if (!File.Exists(path))
+        {
+            throw new StoreException($"sqlite store: {path} does not exist");
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+        var database = new SqliteDatabase(connectionString);
+        try
+        {
+            using var connection = database.Open();
+            SqliteMigrator.CheckVersion(connection);
+        }
+        catch (Exception ex) when (SqliteDatabase.IsStoreFailure(ex))
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+            throw SqliteDatabase.Failure("open read-only", ex);
+        }
+
+        return new SqliteAirlockStore(path, database, timeProvider ?? TimeProvider.System);
+    }
+
+    /// <summary>The schema version the database is at (0 for an empty file).</summary>
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync("read the schema version", (connection, _) => Task.FromResult(SqliteMigrator.CheckVersion(connection)), cancellationToken);
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) =>
         database.RunAsync<bool>("migrate", (connection, _) =>

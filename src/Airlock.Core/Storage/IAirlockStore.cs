@@ -22,4 +22,7 @@ public interface IAirlockStore : IAsyncDisposable
     IAdminTokenStore AdminTokens { get; }
 
     ISigningKeyStore SigningKeys { get; }
+
+    /// <summary>The tamper-evident audit log (R13).</summary>
+    IAuditStore Audit { get; }
 }

@@ -22,4 +22,7 @@ public sealed record GatewayOptions
 
     /// <summary>The <c>iss</c> of session tokens.</summary>
     public string Issuer { get; init; } = "airlock";
+
+    /// <summary>Audit log tunables: bounded write wait, checkpoint cadence, an optional checkpoint file outside the database.</summary>
+    public Airlock.Core.Audit.AuditOptions Audit { get; init; } = new();
 }

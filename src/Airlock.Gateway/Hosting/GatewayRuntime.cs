@@ -1,4 +1,5 @@
 using Airlock.Core.AdminTokens;
+using Airlock.Core.Audit;
 using Airlock.Core.Keys;
 using Airlock.Core.Secrets;
 using Airlock.Core.Services;
@@ -16,8 +17,11 @@ namespace Airlock.Gateway.Hosting;
 /// </summary>
 public sealed class GatewayRuntime : IAsyncDisposable
 {
-    private GatewayRuntime(GatewayOptions options, IAirlockStore store, KeyEncryptionKey kek, Vault vault, SigningKeyRing signingKeys, TimeProvider time)
+    private GatewayRuntime(GatewayOptions options, IAirlockStore store, KeyEncryptionKey kek, Vault vault, SigningKeyRing signingKeys, AuditParts audit, TimeProvider time)
     {
+        AuditSigner = audit.Signer;
+        AuditHmac = audit.Hmac;
+        Audit = audit.Log;
         Options = options;
         Store = store;
         Kek = kek;
@@ -44,6 +48,14 @@ public sealed class GatewayRuntime : IAsyncDisposable
     private readonly HttpClient _oauthHttp;
 
     public GatewayOptions Options { get; }
+
+    /// <summary>The tamper-evident audit log; every data-plane decision is appended here before anything is forwarded.</summary>
+    public AuditLog Audit { get; }
+
+    /// <summary>Keyed digests for secret-derived values in audit records.</summary>
+    public AuditHmac AuditHmac { get; }
+
+    private AuditSigner AuditSigner { get; }
 
     public IAirlockStore Store { get; }
 
@@ -111,7 +123,8 @@ public sealed class GatewayRuntime : IAsyncDisposable
             }
 
             var ring = await SigningKeyRing.LoadAsync(store, vault, time, cancellationToken).ConfigureAwait(false);
-            var runtime = new GatewayRuntime(options, store, kek, vault, ring, time);
+            var audit = await OpenAuditAsync(options, store, vault, time, cancellationToken).ConfigureAwait(false);
+            var runtime = new GatewayRuntime(options, store, kek, vault, ring, audit, time);
             if (options.ConfigFile is not null)
             {
                 await ServiceConfigFile.ApplyAsync(options.ConfigFile, runtime.Services, cancellationToken).ConfigureAwait(false);
@@ -129,8 +142,37 @@ public sealed class GatewayRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Audit.DisposeAsync().ConfigureAwait(false);
+        AuditSigner.Dispose();
+        AuditHmac.Dispose();
         _oauthHttp.Dispose();
         Kek.Dispose();
         await Store.DisposeAsync().ConfigureAwait(false);
     }
+
+    private static async Task<AuditParts> OpenAuditAsync(GatewayOptions options, IAirlockStore store, Vault vault, TimeProvider time, CancellationToken ct)
+    {
+        var hmac = await AuditHmac.LoadOrCreateAsync(vault, ct).ConfigureAwait(false);
+        AuditSigner? signer = null;
+        try
+        {
+            signer = await AuditSigner.LoadOrCreateAsync(store, vault, time, ct).ConfigureAwait(false);
+            var log = await AuditLog.OpenAsync(store.Audit, signer, options.Audit, time, ct).ConfigureAwait(false);
+            return new AuditParts(hmac, signer, log);
+        }
+        catch (AuditIntegrityException e)
+        {
+            hmac.Dispose();
+            signer?.Dispose();
+            throw new StartupException($"refusing to start: {e.Message}; run `airlock audit verify --data-dir {options.DataDirectory}` for details", e);
+        }
+        catch
+        {
+            hmac.Dispose();
+            signer?.Dispose();
+            throw;
+        }
+    }
+
+    private sealed record AuditParts(AuditHmac Hmac, AuditSigner Signer, AuditLog Log);
 }

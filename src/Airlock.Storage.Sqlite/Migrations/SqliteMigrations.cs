@@ -78,6 +78,29 @@ internal static class SqliteMigrations
                 verify_until            INTEGER
             ) STRICT;
             """),
+        new(2, "audit log", """
+            CREATE TABLE audit_records (
+                seq       INTEGER NOT NULL PRIMARY KEY CHECK (seq >= 0),
+                data      BLOB    NOT NULL,
+                leaf_hash BLOB    NOT NULL CHECK (length(leaf_hash) = 32)
+            ) STRICT;
+
+            CREATE TABLE audit_checkpoints (
+                tree_size INTEGER NOT NULL PRIMARY KEY CHECK (tree_size >= 0),
+                root_hash BLOB    NOT NULL,
+                timestamp INTEGER NOT NULL,
+                key_id    TEXT    NOT NULL,
+                algorithm TEXT    NOT NULL,
+                signature BLOB    NOT NULL
+            ) STRICT;
+
+            CREATE TABLE audit_keys (
+                key_id          TEXT    NOT NULL PRIMARY KEY,
+                algorithm       TEXT    NOT NULL,
+                public_key_spki BLOB    NOT NULL,
+                created_at      INTEGER NOT NULL
+            ) STRICT;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
