@@ -77,8 +77,11 @@ public sealed partial class Vault
         {
             var version = await StoreCall("rotate", name, () => AddVersionAsync(name, plaintext, mustExist: true, ct)).ConfigureAwait(false);
             var summaries = await StoreCall("rotate", name, () => _store.Secrets.ListAsync(ct)).ConfigureAwait(false);
-            return summaries.FirstOrDefault(s => s.Name == name && s.CurrentVersion == version)
-                ?? throw new VaultException(VaultError.Internal, $"secret `{name}` changed while it was being rotated; list it to see its current version");
+            // A concurrent rotation may already have added a later version; this call still wrote `version`, and
+            // reports that (failing here would call a stored rotation a failure).
+            var summary = summaries.FirstOrDefault(s => s.Name == name)
+                ?? throw new VaultException(VaultError.NotFound, $"secret `{name}` was deleted while it was being rotated");
+            return summary with { CurrentVersion = version };
         }
         finally
         {

@@ -22,6 +22,8 @@ public sealed class InMemoryAirlockStore : IAirlockStore
 
     public IAdminTokenStore AdminTokens => throw new NotSupportedException("the in-memory test store has no admin tokens");
 
+    public IAuditStore Audit => throw new NotSupportedException("the in-memory test store has no audit log");
+
     public Task MigrateAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
