@@ -6,6 +6,7 @@ using Airlock.Core.Services;
 using Airlock.Core.Sessions;
 using Airlock.Core.Storage;
 using Airlock.Core.Tokens;
+using Airlock.Gateway.Policies;
 using Airlock.Storage.Sqlite;
 
 namespace Airlock.Gateway.Hosting;
@@ -79,6 +80,9 @@ public sealed class GatewayRuntime : IAsyncDisposable
 
     public ServiceRegistry Services { get; }
 
+    /// <summary>The Cedar policies in force (from --policies), reloaded on change, refused whole when invalid.</summary>
+    public PolicyDirectory Policies { get; private set; } = PolicyDirectory.Open(null, TimeProvider.System);
+
     /// <summary>Access tokens for OAuth2 client-credentials services, cached and refreshed before expiry.</summary>
     public OAuth2TokenSource OAuth2Tokens { get; }
 
@@ -125,6 +129,7 @@ public sealed class GatewayRuntime : IAsyncDisposable
             var ring = await SigningKeyRing.LoadAsync(store, vault, time, cancellationToken).ConfigureAwait(false);
             var audit = await OpenAuditAsync(options, store, vault, time, cancellationToken).ConfigureAwait(false);
             var runtime = new GatewayRuntime(options, store, kek, vault, ring, audit, time);
+            runtime.Policies = PolicyDirectory.Open(options.PoliciesDirectory, time);
             if (options.ConfigFile is not null)
             {
                 await ServiceConfigFile.ApplyAsync(options.ConfigFile, runtime.Services, cancellationToken).ConfigureAwait(false);
@@ -146,6 +151,7 @@ public sealed class GatewayRuntime : IAsyncDisposable
         AuditSigner.Dispose();
         AuditHmac.Dispose();
         _oauthHttp.Dispose();
+        Policies.Dispose();
         Kek.Dispose();
         await Store.DisposeAsync().ConfigureAwait(false);
     }

@@ -46,6 +46,7 @@ public sealed class GatewayServer : IAsyncDisposable
         SessionEndpoints.Map(admin, runtime);
         AdminTokenEndpoints.Map(admin, runtime);
         SigningKeyEndpoints.Map(admin, runtime);
+        PolicyEndpoints.Map(admin, runtime);
         AuditEndpoints.Map(admin, runtime);
         admin.MapFallback(() => new ApiProblem(404, "not_found", "Not found", "no such admin route; see docs/admin-api.md").ToResult());
 

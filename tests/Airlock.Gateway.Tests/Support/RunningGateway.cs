@@ -40,12 +40,12 @@ public sealed class RunningGateway : IAsyncDisposable
     /// <summary>Unauthenticated; tests set the session token per request.</summary>
     public HttpClient Data { get; }
 
-    public static async Task<RunningGateway> StartAsync(string? configFile = null, string? directory = null)
+    public static async Task<RunningGateway> StartAsync(string? configFile = null, string? directory = null, string? policies = null)
     {
         directory ??= TempDirectory.Create();
         var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var rootToken = await DataDirectoryInitializer.InitializeAsync(directory, time);
-        var options = new GatewayOptions { DataDirectory = directory, Listen = "127.0.0.1:0", AdminListen = "127.0.0.1:0", ConfigFile = configFile };
+        var options = new GatewayOptions { DataDirectory = directory, Listen = "127.0.0.1:0", AdminListen = "127.0.0.1:0", ConfigFile = configFile, PoliciesDirectory = policies };
         var runtime = await GatewayRuntime.OpenAsync(options, time);
         var server = await GatewayServer.StartAsync(runtime);
         return new RunningGateway(directory, rootToken, time, runtime, server);
