@@ -1,0 +1,130 @@
+using System.Globalization;
+using Airlock.Cedar;
+using Airlock.Cedar.Extensions;
+using Airlock.Cedar.Values;
+
+namespace Airlock.Core.Policies;
+
+/// <summary>
+/// Decides an HTTP call with Cedar. Permission mirroring (R5): when the session acts for a user, the call must be
+/// permitted for the agent and, separately, for the user; the first refusal decides.
+/// </summary>
+public static class CallAuthorizer
+{
+    private static readonly string[] Weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+    public static CallDecision Decide(PolicyBundle bundle, HttpCall call)
+    {
+        var entities = BuildEntities(call);
+        var action = new EntityUid("Airlock::Action", call.Method);
+        var resource = OperationOf(call);
+        var context = BuildContext(call);
+
+        var asAgent = Authorizer.IsAuthorized(new Request(new EntityUid("Airlock::Agent", call.Agent.Id), action, resource, context), bundle.Policies, entities);
+        var errors = asAgent.Errors.Select(e => $"{e.PolicyId}: {e.Message}").ToList();
+        if (asAgent.Decision != Decision.Allow)
+        {
+            return Denied(bundle, asAgent, errors, call, "agent " + call.Agent.Id);
+        }
+
+        if (call.User is null)
+        {
+            return new CallDecision(true, asAgent.DeterminingPolicies, errors, null);
+        }
+
+        var asUser = Authorizer.IsAuthorized(new Request(new EntityUid("Airlock::User", call.User.Id), action, resource, context), bundle.Policies, entities);
+        errors.AddRange(asUser.Errors.Select(e => $"{e.PolicyId}: {e.Message}"));
+        return asUser.Decision == Decision.Allow
+            ? new CallDecision(true, [.. asAgent.DeterminingPolicies.Union(asUser.DeterminingPolicies)], errors, null)
+            : Denied(bundle, asUser, errors, call, $"user {call.User.Id}, for whom agent {call.Agent.Id} acts,");
+    }
+
+    /// <summary>The resource of a call: <c>Airlock::Operation::"service/path"</c>, a child of its service.</summary>
+    public static EntityUid OperationOf(HttpCall call) => new("Airlock::Operation", call.Service + call.Path);
+
+    private static CallDecision Denied(PolicyBundle bundle, AuthorizationResponse response, List<string> errors, HttpCall call, string who)
+    {
+        var reason = response.DeterminingPolicies
+            .Select(id => bundle.Origins.TryGetValue(id, out var origin) ? origin.Reason : null)
+            .FirstOrDefault(r => r is not null);
+        return new CallDecision(
+            false,
+            response.DeterminingPolicies,
+            errors,
+            reason ?? (response.DeterminingPolicies.Count > 0
+                ? $"a policy forbids {who} to {call.Method} {call.Service}{call.Path}"
+                : $"no policy permits {who} to {call.Method} {call.Service}{call.Path}"));
+    }
+
+    private static Entities BuildEntities(HttpCall call)
+    {
+        var list = new List<Entity>
+        {
+            new(new EntityUid("Airlock::Agent", call.Agent.Id), RecordValue.Empty, call.Agent.Groups.Select(Group)),
+            new(new EntityUid("Airlock::Service", call.Service), RecordValue.Empty, []),
+            new(OperationOf(call), Record(("service", new StringValue(call.Service)), ("path", new StringValue(call.Path))), [new EntityUid("Airlock::Service", call.Service)]),
+        };
+        if (call.User is not null)
+        {
+            list.Add(new(new EntityUid("Airlock::User", call.User.Id), RecordValue.Empty, call.User.Groups.Select(Group)));
+        }
+
+        foreach (var group in call.Agent.Groups.Concat(call.User?.Groups ?? []).Distinct(StringComparer.Ordinal))
+        {
+            list.Add(new(Group(group), RecordValue.Empty, []));
+        }
+
+        foreach (var action in AirlockSchema.Schema.Actions.Values)
+        {
+            list.Add(new(action.Uid, RecordValue.Empty, action.MemberOf));
+        }
+
+        return new Entities(list);
+    }
+
+    private static RecordValue BuildContext(HttpCall call)
+    {
+        var session = call.Session;
+        var sessionRecord = new Dictionary<string, Value>
+        {
+            ["id"] = new StringValue(session.Id),
+            ["agent"] = new StringValue(session.AgentId),
+            ["intent"] = new StringValue(session.Intent),
+            ["scope"] = new SetValue(session.Scope.Select(s => (Value)new StringValue(s))),
+            ["age_seconds"] = LongValue.Of((long)(call.Now - session.CreatedAt).TotalSeconds),
+            ["delegation_depth"] = LongValue.Of(0),
+        };
+        if (session.UserId is not null)
+        {
+            sessionRecord["user"] = new StringValue(session.UserId);
+        }
+
+        var request = new Dictionary<string, Value>
+        {
+            ["method"] = new StringValue(call.Method),
+            ["service"] = new StringValue(call.Service),
+            ["path"] = new StringValue(call.Path),
+            ["query"] = new StringValue(call.Query),
+            ["body_bytes"] = LongValue.Of(call.BodyBytes),
+        };
+        if (call.Reason is not null)
+        {
+            request["reason"] = new StringValue(call.Reason);
+        }
+
+        var utc = call.Now.UtcDateTime;
+        return Record(
+            ("session", new RecordValue(sessionRecord)),
+            ("request", new RecordValue(request)),
+            ("time", Record(
+                ("now", DatetimeValue.Parse(utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))),
+                ("hour", LongValue.Of(utc.Hour)),
+                ("weekday", new StringValue(Weekdays[(int)utc.DayOfWeek])))),
+            ("history", Record(("calls", LongValue.Of(call.CallsSoFar)), ("denials", LongValue.Of(call.DenialsSoFar)))));
+    }
+
+    private static EntityUid Group(string id) => new("Airlock::Group", id);
+
+    private static RecordValue Record(params (string Name, Value Value)[] members) =>
+        new(members.ToDictionary(m => m.Name, m => m.Value, StringComparer.Ordinal));
+}
