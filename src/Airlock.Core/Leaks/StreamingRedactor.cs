@@ -1,0 +1,435 @@
+using System.Buffers;
+
+namespace Airlock.Core.Leaks;
+
+/// <summary>
+/// Redacts one byte stream (a response body, an SSE stream) chunk by chunk: every held secret in every encoding of the
+/// <see cref="SecretPatternSet"/> and every token a credential detector recognises is replaced by
+/// <c>[REDACTED:&lt;name&gt;]</c> or <c>[REDACTED:detector:&lt;kind&gt;]</c>, wherever the chunk boundaries fall.
+/// </summary>
+/// <remarks>
+/// <para>Bytes that cannot be part of a match are written as soon as their chunk is processed. Only the bytes that may
+/// still begin a match are held back: at most <see cref="SecretPatternSet.MaxPatternLength"/> − 1 for secrets, or up to
+/// a detector's maximum token length while a token that began with a known prefix is still open.</para>
+/// <para>Overlapping matches resolve leftmost-longest: the match that starts first wins, the longest of those that
+/// start there; a secret beats a detector token of the same extent. Matching is one Aho–Corasick pass, so time is
+/// linear in the input, and the common path (no match) allocates nothing per chunk.</para>
+/// <para>Not thread-safe: one instance per stream. Call <see cref="Flush"/> at the end of the stream, then dispose.</para>
+/// </remarks>
+public sealed partial class StreamingRedactor : IDisposable
+{
+    private readonly SecretPatternSet _set;
+    private readonly ByteAutomaton _ac;
+    private readonly CredentialDetector[] _detectors;
+    private readonly int[] _secretCounts;
+    private readonly int[] _detectorCounts;
+
+    private int _state;
+    private long _position;   // bytes consumed
+    private long _resolved;   // every byte before this is decided: plain, or inside a committed match
+    private long _emitted;    // every byte before this has been written or replaced
+
+    // The undecided bytes [_position - _heldCount, _position), kept between chunks, and the byte just before them.
+    private byte[] _held = [];
+    private int _heldCount;
+    private int _beforeHeld = -1;
+
+    // Matches found but not yet committed, ordered by start; one per start (the longest).
+    private long[] _pendingStart = new long[8];
+    private int[] _pendingLength = new int[8];
+    private int[] _pendingId = new int[8];   // secret pattern id, or ~detector index
+    private int _pendingHead;
+    private int _pendingCount;
+
+    // Detector tokens whose prefix was seen and whose extent is still being read; at most one per detector.
+    private readonly Candidate[] _candidates;
+    private int _candidateCount;
+
+    private byte[]? _scratch;
+    private bool _finished;
+
+    internal StreamingRedactor(SecretPatternSet set)
+    {
+        _set = set;
+        _ac = set.Automaton;
+        _detectors = [.. set.Detectors.Detectors];
+        _secretCounts = new int[set.SecretNames.Count];
+        _detectorCounts = new int[_detectors.Length];
+        _candidates = new Candidate[Math.Max(1, _detectors.Length)];
+    }
+
+    /// <summary>Redactions so far, per secret name and per <c>detector:&lt;kind&gt;</c>, in name order; never values.</summary>
+    public IReadOnlyList<RedactionCount> Redactions
+    {
+        get
+        {
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < _secretCounts.Length; i++)
+            {
+                if (_secretCounts[i] > 0)
+                {
+                    counts[_set.SecretNames[i]] = _secretCounts[i];
+                }
+            }
+
+            for (var d = 0; d < _detectorCounts.Length; d++)
+            {
+                if (_detectorCounts[d] > 0)
+                {
+                    var name = "detector:" + _detectors[d].Kind;
+                    counts[name] = counts.GetValueOrDefault(name) + _detectorCounts[d];
+                }
+            }
+
+            return [.. counts.Select(c => new RedactionCount(c.Key, c.Value))];
+        }
+    }
+
+    /// <summary>The total number of redactions so far.</summary>
+    public int TotalRedactions => _secretCounts.Sum() + _detectorCounts.Sum();
+
+    /// <summary>Bytes read but not yet written, because they may still be the start of a match.</summary>
+    public int HeldBackBytes => _heldCount;
+
+    /// <summary>
+    /// Reads <paramref name="chunk"/> and writes to <paramref name="output"/> everything that is now known not to be
+    /// part of a match, with matches replaced.
+    /// </summary>
+    public void Process(ReadOnlySpan<byte> chunk, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ObjectDisposedException.ThrowIf(_finished, this);
+        var window = new Window(chunk, _position, output);
+        var ac = _ac;
+        var live = ac.LiveDepth;
+        var state = _state;
+        var chunkStart = _position;
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            var b = chunk[i];
+            state = ac.Next(state, b);
+            var p = chunkStart + i;
+            if (_candidateCount > 0)
+            {
+                StepCandidates(b, p, in window);
+            }
+
+            var first = ac.FirstOutput(state);
+            if (first >= 0)
+            {
+                OnOutputs(first, p, in window);
+            }
+
+            if (_pendingCount > 0 || _candidateCount > 0)
+            {
+                Resolve(p + 1 - live[state], in window);
+            }
+        }
+
+        _state = state;
+        _position = chunkStart + chunk.Length;
+        if (_pendingCount == 0 && _candidateCount == 0)
+        {
+            _resolved = Math.Max(_resolved, _position - live[state]);
+        }
+
+        WritePlain(_resolved, in window);
+        Hold(in window);
+    }
+
+    /// <summary>Ends the stream: settles open tokens and writes every remaining byte.</summary>
+    public void Flush(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ObjectDisposedException.ThrowIf(_finished, this);
+        var window = new Window([], _position, output);
+        while (_candidateCount > 0)
+        {
+            Close(0, in window);
+        }
+
+        Resolve(long.MaxValue, in window);
+        _resolved = _position;
+        WritePlain(_position, in window);
+        _finished = true;
+        ReturnBuffers();
+    }
+
+    public void Dispose()
+    {
+        _finished = true;
+        ReturnBuffers();
+    }
+
+    public override string ToString() => $"StreamingRedactor({_position} bytes read, {TotalRedactions} redactions)";
+
+    private void OnOutputs(int node, long p, in Window window)
+    {
+        var ac = _ac;
+        for (var n = node; n >= 0; n = ac.OutputLink[n])
+        {
+            var start = p + 1 - ac.Depth[n];
+            if (start < _resolved)
+            {
+                // Inside a committed match, or already decided; outputs further down the chain start later.
+                continue;
+            }
+
+            var secret = ac.SecretOutput[n];
+            if (secret >= 0)
+            {
+                AddPending(start, ac.Depth[n], secret);
+            }
+
+            var prefix = ac.PrefixOutput[n];
+            if (prefix >= 0)
+            {
+                TryOpen(prefix, start, p, in window);
+            }
+        }
+    }
+
+    /// <summary>Commits every pending match that nothing still open could outrank, then advances the decided point.</summary>
+    private void Resolve(long automatonBoundary, in Window window)
+    {
+        var boundary = Boundary(automatonBoundary);
+        while (_pendingCount > 0 && _pendingStart[_pendingHead] < boundary)
+        {
+            var start = _pendingStart[_pendingHead];
+            var length = _pendingLength[_pendingHead];
+            var id = _pendingId[_pendingHead];
+            var end = start + length;
+            WritePlain(start, in window);
+            byte[] replacement;
+            if (id >= 0)
+            {
+                var secret = _set.PatternSecret[id];
+                _secretCounts[secret]++;
+                replacement = _set.SecretReplacement[secret];
+            }
+            else
+            {
+                _detectorCounts[~id]++;
+                replacement = _detectors[~id].Replacement;
+            }
+
+            window.Output.Write(replacement);
+            _emitted = end;
+            _resolved = Math.Max(_resolved, end);
+
+            // Everything that starts inside the committed match loses to it.
+            while (_pendingCount > 0 && _pendingStart[_pendingHead] < end)
+            {
+                _pendingHead++;
+                _pendingCount--;
+            }
+
+            for (var k = _candidateCount - 1; k >= 0; k--)
+            {
+                if (_candidates[k].Start < end)
+                {
+                    RemoveCandidate(k);
+                }
+            }
+
+            boundary = Boundary(automatonBoundary);
+        }
+
+        if (_pendingCount == 0)
+        {
+            _pendingHead = 0;
+        }
+
+        if (boundary > _resolved)
+        {
+            _resolved = Math.Min(boundary, _position + window.Chunk.Length);
+        }
+    }
+
+    private long Boundary(long automatonBoundary)
+    {
+        var boundary = automatonBoundary;
+        for (var k = 0; k < _candidateCount; k++)
+        {
+            boundary = Math.Min(boundary, _candidates[k].Start);
+        }
+
+        return boundary;
+    }
+
+    private void AddPending(long start, int length, int id)
+    {
+        // Matches mostly arrive in start order; insert from the back.
+        var tail = _pendingHead + _pendingCount - 1;
+        var at = tail;
+        while (at >= _pendingHead && _pendingStart[at] > start)
+        {
+            at--;
+        }
+
+        if (at >= _pendingHead && _pendingStart[at] == start)
+        {
+            var longer = length > _pendingLength[at] || (length == _pendingLength[at] && id >= 0 && _pendingId[at] < 0);
+            if (longer)
+            {
+                _pendingLength[at] = length;
+                _pendingId[at] = id;
+            }
+
+            return;
+        }
+
+        if (_pendingHead + _pendingCount == _pendingStart.Length)
+        {
+            var shift = _pendingHead;
+            MakeRoom();
+            at -= shift;
+        }
+
+        var insert = at + 1;
+        var move = _pendingHead + _pendingCount - insert;
+        if (move > 0)
+        {
+            Array.Copy(_pendingStart, insert, _pendingStart, insert + 1, move);
+            Array.Copy(_pendingLength, insert, _pendingLength, insert + 1, move);
+            Array.Copy(_pendingId, insert, _pendingId, insert + 1, move);
+        }
+
+        _pendingStart[insert] = start;
+        _pendingLength[insert] = length;
+        _pendingId[insert] = id;
+        _pendingCount++;
+    }
+
+    private void MakeRoom()
+    {
+        if (_pendingHead > 0)
+        {
+            Array.Copy(_pendingStart, _pendingHead, _pendingStart, 0, _pendingCount);
+            Array.Copy(_pendingLength, _pendingHead, _pendingLength, 0, _pendingCount);
+            Array.Copy(_pendingId, _pendingHead, _pendingId, 0, _pendingCount);
+            _pendingHead = 0;
+            if (_pendingCount < _pendingStart.Length)
+            {
+                return;
+            }
+        }
+
+        var size = _pendingStart.Length * 2;
+        Array.Resize(ref _pendingStart, size);
+        Array.Resize(ref _pendingLength, size);
+        Array.Resize(ref _pendingId, size);
+    }
+
+    /// <summary>Writes the plain bytes [<see cref="_emitted"/>, <paramref name="to"/>) unchanged.</summary>
+    private void WritePlain(long to, in Window window)
+    {
+        if (to <= _emitted)
+        {
+            return;
+        }
+
+        var heldStart = window.ChunkStart - _heldCount;
+        var from = _emitted;
+        if (from < window.ChunkStart)
+        {
+            var end = Math.Min(to, window.ChunkStart);
+            window.Output.Write(_held.AsSpan((int)(from - heldStart), (int)(end - from)));
+            from = end;
+        }
+
+        if (from < to)
+        {
+            window.Output.Write(window.Chunk.Slice((int)(from - window.ChunkStart), (int)(to - from)));
+        }
+
+        _emitted = to;
+    }
+
+    /// <summary>Keeps the undecided bytes [<see cref="_resolved"/>, end of chunk) for the next chunk.</summary>
+    private void Hold(in Window window)
+    {
+        var end = window.ChunkStart + window.Chunk.Length;
+        var keep = (int)(end - _resolved);
+        if (_resolved > 0)
+        {
+            _beforeHeld = ByteAt(_resolved - 1, in window);
+        }
+
+        if (keep > _held.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(keep, 256));
+            CopyRange(_resolved, end, bigger, in window);
+            ReturnHeld();
+            _held = bigger;
+        }
+        else if (keep > 0)
+        {
+            // The kept bytes sit at or after the old held bytes' start, so copying forward in place is safe.
+            CopyRange(_resolved, end, _held, in window);
+        }
+
+        _heldCount = keep;
+    }
+
+    /// <summary>Copies stream bytes [from, to), which lie in the held bytes and the chunk, to the start of <paramref name="destination"/>.</summary>
+    private void CopyRange(long from, long to, Span<byte> destination, in Window window)
+    {
+        var heldStart = window.ChunkStart - _heldCount;
+        var written = 0;
+        if (from < window.ChunkStart)
+        {
+            var end = Math.Min(to, window.ChunkStart);
+            _held.AsSpan((int)(from - heldStart), (int)(end - from)).CopyTo(destination);
+            written = (int)(end - from);
+            from = end;
+        }
+
+        if (from < to)
+        {
+            window.Chunk.Slice((int)(from - window.ChunkStart), (int)(to - from)).CopyTo(destination[written..]);
+        }
+    }
+
+    private int ByteAt(long position, in Window window)
+    {
+        if (position >= window.ChunkStart)
+        {
+            return window.Chunk[(int)(position - window.ChunkStart)];
+        }
+
+        var heldStart = window.ChunkStart - _heldCount;
+        return position >= heldStart ? _held[(int)(position - heldStart)] : _beforeHeld;
+    }
+
+    private void ReturnBuffers()
+    {
+        ReturnHeld();
+        if (_scratch is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_scratch, clearArray: true);
+            _scratch = null;
+        }
+
+        _heldCount = 0;
+    }
+
+    private void ReturnHeld()
+    {
+        if (_held.Length > 0)
+        {
+            // Held bytes may be the start of a secret: clear them before the array goes back to the pool.
+            ArrayPool<byte>.Shared.Return(_held, clearArray: true);
+            _held = [];
+        }
+    }
+
+    private readonly ref struct Window(ReadOnlySpan<byte> chunk, long chunkStart, IBufferWriter<byte> output)
+    {
+        public ReadOnlySpan<byte> Chunk { get; } = chunk;
+
+        public long ChunkStart { get; } = chunkStart;
+
+        public IBufferWriter<byte> Output { get; } = output;
+    }
+}
