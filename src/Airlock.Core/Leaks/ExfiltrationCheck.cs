@@ -56,7 +56,7 @@ public sealed class ExfiltrationCheck
     /// <summary>Ends the body, so that a following body starts afresh.</summary>
     public void CompleteBody() => _bodyState = ByteAutomaton.Root;
 
-    /// <summary>One-shot: whether <paramref name="bytes"/> holds a secret (for a request part already in memory).</summary>
+    /// <summary>Scans a request part already in memory on its own (not joined to the body stream).</summary>
     public void ScanBytes(ReadOnlySpan<byte> bytes) => Scan(ByteAutomaton.Root, bytes);
 
     public override string ToString() => $"ExfiltrationCheck({(Found ? "secrets found" : "clean")})";

@@ -35,6 +35,7 @@ internal static class SecretEncodings
         new(QuoteAsUnicode: false, EscapeSolidus: false, EscapeNonAscii: true, EscapeHtml: HtmlEscape.None, Upper: false),  // Python json.dumps default
         new(QuoteAsUnicode: false, EscapeSolidus: false, EscapeNonAscii: true, EscapeHtml: HtmlEscape.None, Upper: true),
         new(QuoteAsUnicode: true, EscapeSolidus: false, EscapeNonAscii: true, EscapeHtml: HtmlEscape.DotNet, Upper: true),  // System.Text.Json default encoder
+        new(QuoteAsUnicode: true, EscapeSolidus: false, EscapeNonAscii: false, EscapeHtml: HtmlEscape.DotNet, Upper: true), // System.Text.Json, JavaScriptEncoder.Create(UnicodeRanges.All)
         new(QuoteAsUnicode: false, EscapeSolidus: false, EscapeNonAscii: false, EscapeHtml: HtmlEscape.Go, Upper: false),   // Go encoding/json
     ];
 

@@ -45,6 +45,10 @@ public sealed partial class StreamingRedactor : IDisposable
     private readonly Candidate[] _candidates;
     private int _candidateCount;
 
+    // The last committed match: where it ends and whose it is (secret index, or ~detector index).
+    private long _lastMatchEnd = -1;
+    private int _lastOwner = int.MinValue;
+
     private byte[]? _scratch;
     private bool _finished;
 
@@ -169,13 +173,19 @@ public sealed partial class StreamingRedactor : IDisposable
         for (var n = node; n >= 0; n = ac.OutputLink[n])
         {
             var start = p + 1 - ac.Depth[n];
+            var secret = ac.SecretOutput[n];
             if (start < _resolved)
             {
-                // Inside a committed match, or already decided; outputs further down the chain start later.
+                // It starts inside the last committed match (nothing else before _resolved can still match): its
+                // remainder is redacted too, so no part of an overlapping secret is written out.
+                if (secret >= 0 && start < _lastMatchEnd && p + 1 > _lastMatchEnd)
+                {
+                    ExtendMatch(p + 1, secret, in window);
+                }
+
                 continue;
             }
 
-            var secret = ac.SecretOutput[n];
             if (secret >= 0)
             {
                 AddPending(start, ac.Depth[n], secret);
@@ -199,39 +209,12 @@ public sealed partial class StreamingRedactor : IDisposable
             var length = _pendingLength[_pendingHead];
             var id = _pendingId[_pendingHead];
             var end = start + length;
+            _pendingHead++;
+            _pendingCount--;
             WritePlain(start, in window);
-            byte[] replacement;
-            if (id >= 0)
-            {
-                var secret = _set.PatternSecret[id];
-                _secretCounts[secret]++;
-                replacement = _set.SecretReplacement[secret];
-            }
-            else
-            {
-                _detectorCounts[~id]++;
-                replacement = _detectors[~id].Replacement;
-            }
-
-            window.Output.Write(replacement);
-            _emitted = end;
-            _resolved = Math.Max(_resolved, end);
-
-            // Everything that starts inside the committed match loses to it.
-            while (_pendingCount > 0 && _pendingStart[_pendingHead] < end)
-            {
-                _pendingHead++;
-                _pendingCount--;
-            }
-
-            for (var k = _candidateCount - 1; k >= 0; k--)
-            {
-                if (_candidates[k].Start < end)
-                {
-                    RemoveCandidate(k);
-                }
-            }
-
+            _lastOwner = int.MinValue;
+            _lastMatchEnd = start;
+            ExtendMatch(end, id, in window);
             boundary = Boundary(automatonBoundary);
         }
 
@@ -243,6 +226,59 @@ public sealed partial class StreamingRedactor : IDisposable
         if (boundary > _resolved)
         {
             _resolved = Math.Min(boundary, _position + window.Chunk.Length);
+        }
+    }
+
+    /// <summary>
+    /// Redacts up to <paramref name="end"/>, continuing the match that ends at <see cref="_lastMatchEnd"/> (bytes up to
+    /// there are already replaced). A different owner gets its own marker: <c>[REDACTED:a][REDACTED:b]</c>. Whatever
+    /// starts inside the extended match is absorbed the same way.
+    /// </summary>
+    private void ExtendMatch(long end, int id, in Window window)
+    {
+        while (true)
+        {
+            if (end > _lastMatchEnd)
+            {
+                var owner = id >= 0 ? _set.PatternSecret[id] : id;
+                if (owner != _lastOwner)
+                {
+                    if (id >= 0)
+                    {
+                        _secretCounts[owner]++;
+                        window.Output.Write(_set.SecretReplacement[owner]);
+                    }
+                    else
+                    {
+                        _detectorCounts[~id]++;
+                        window.Output.Write(_detectors[~id].Replacement);
+                    }
+
+                    _lastOwner = owner;
+                }
+
+                _lastMatchEnd = end;
+                _emitted = end;
+                _resolved = Math.Max(_resolved, end);
+            }
+
+            if (_pendingCount == 0 || _pendingStart[_pendingHead] >= _lastMatchEnd)
+            {
+                break;
+            }
+
+            end = _pendingStart[_pendingHead] + _pendingLength[_pendingHead];
+            id = _pendingId[_pendingHead];
+            _pendingHead++;
+            _pendingCount--;
+        }
+
+        for (var k = _candidateCount - 1; k >= 0; k--)
+        {
+            if (_candidates[k].Start < _lastMatchEnd)
+            {
+                RemoveCandidate(k);
+            }
         }
     }
 
