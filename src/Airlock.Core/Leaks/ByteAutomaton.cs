@@ -14,15 +14,32 @@ internal sealed class ByteAutomaton
 {
     public const int Root = 0;
 
-    // Rows are 1 KiB each; beyond this many the remaining wide nodes stay sparse (still linear, only slower).
-    private const int MaxDenseRows = 4096;
-    private const int DenseFanout = 6;
+    /// <summary>Set on an encoded transition (see <see cref="Step"/>) when the target node ends an output or has one on its failure path.</summary>
+    public const int OutputFlag = 1 << 30;
+
+    /// <summary>Set on an encoded transition when the target's <see cref="LiveDepth"/> is below <see cref="GramLength"/>.</summary>
+    public const int ShallowFlag = 1 << 29;
+
+    /// <summary>Masks the node id out of an encoded transition.</summary>
+    public const int StateMask = ShallowFlag - 1;
+
+    /// <summary>The gram filter looks at this many bytes: every pattern and prefix is at least this long.</summary>
+    public const int GramLength = 3;
+
+    private const int GramBits = 16;
+
+    // Memory for dense rows, in table entries (4 bytes each): 4 MiB. Nodes get rows in breadth-first order until it
+    // runs out; the rest stay sparse (still linear, a little slower). See bench/README.md, "Leak redaction".
+    private const int DenseBudgetEntries = 1024 * 1024;
 
     private readonly int[] _childStart;   // CSR: children of node n are [_childStart[n], _childStart[n + 1])
     private readonly byte[] _childKeys;
     private readonly int[] _childTargets;
     private readonly int[] _fail;
     private readonly int[] _denseRow;     // offset into _dense, or -1
+    private readonly int[] _class = new int[256];
+    private int _classCount;
+    private int _denseCount;
     private int[] _dense;
 
     private ByteAutomaton(int nodeCount, int[] childStart, byte[] childKeys, int[] childTargets, int[] fail, int[] depth)
@@ -38,6 +55,7 @@ internal sealed class ByteAutomaton
         Array.Fill(SecretOutput, -1);
         Array.Fill(PrefixOutput, -1);
         OutputLink = new int[nodeCount];
+        FirstOutputNode = new int[nodeCount];
         LiveDepth = new int[nodeCount];
         _denseRow = new int[nodeCount];
         Array.Fill(_denseRow, -1);
@@ -64,18 +82,55 @@ internal sealed class ByteAutomaton
     /// </summary>
     public int[] LiveDepth { get; }
 
-    /// <summary>Whether any output (secret or prefix) ends at or on the failure path of <paramref name="node"/>: the first such node, or -1.</summary>
-    public int FirstOutput(int node) => SecretOutput[node] >= 0 || PrefixOutput[node] >= 0 ? node : OutputLink[node];
+    /// <summary>The first node at or on the failure path of each node that ends something (secret or prefix), or -1.</summary>
+    public int[] FirstOutputNode { get; }
+
+    /// <summary>
+    /// A bitmap over hashed 3-byte grams: the first three bytes of every pattern and prefix set their bit, so a position
+    /// whose gram's bit is clear starts no match. 8 KiB, so it stays in L1 while a scan skips text with it.
+    /// </summary>
+    public ulong[] GramFilter { get; } = new ulong[(1 << GramBits) / 64];
+
+    /// <summary>The bit of <see cref="GramFilter"/> for the gram whose bytes are <paramref name="gram"/> (little-endian, 3 bytes).</summary>
+    public static uint GramHash(uint gram) => (gram * 2654435761u) >> (32 - GramBits);
+
+    /// <summary>Nodes 0 … <see cref="DenseCount"/> − 1 have dense rows: entry <c>node × ClassCount + ByteClass[b]</c> of <see cref="DenseTable"/>.</summary>
+    public int DenseCount => _denseCount;
+
+    /// <summary>Columns per dense row.</summary>
+    public int ClassCount => _classCount;
+
+    /// <summary>Dense rows of encoded transitions (node id, plus <see cref="OutputFlag"/>).</summary>
+    public int[] DenseTable => _dense;
+
+    /// <summary>The class of each byte value, the column in a dense row.</summary>
+    public int[] ByteClass => _class;
+
+    /// <summary>The first output node at or on the failure path of <paramref name="node"/>, or -1.</summary>
+    public int FirstOutput(int node) => FirstOutputNode[node];
 
     /// <summary>The state after reading <paramref name="b"/> in <paramref name="state"/>.</summary>
-    public int Next(int state, byte b)
+    public int Next(int state, byte b) => Step(state, b) & StateMask;
+
+    /// <summary>The encoded transition: the next node id, with <see cref="OutputFlag"/> set when an output ends there.</summary>
+    public int Step(int state, byte b) =>
+        state < _denseCount ? _dense[(state * _classCount) + _class[b]] : StepSparse(state, b);
+
+    /// <summary><see cref="Step"/> for a node without a dense row.</summary>
+    public int StepSparse(int state, byte b)
+    {
+        return Encode(NextSparse(state, b));
+    }
+
+    /// <summary><see cref="Next"/> for a node without a dense row: its children, then the failure path.</summary>
+    public int NextSparse(int state, byte b)
     {
         while (true)
         {
             var row = _denseRow[state];
             if (row >= 0)
             {
-                return _dense[row + b];
+                return _dense[row + _class[b]] & StateMask;
             }
 
             var start = _childStart[state];
@@ -213,7 +268,28 @@ internal sealed class ByteAutomaton
         }
 
         automaton.Link();
+        foreach (var pattern in secretPatterns.Concat(prefixes))
+        {
+            automaton.AddGram(pattern);
+        }
+
         return automaton;
+    }
+
+    private int Encode(int node) =>
+        node | (FirstOutputNode[node] >= 0 ? OutputFlag : 0) | (LiveDepth[node] < GramLength ? ShallowFlag : 0);
+
+    private void AddGram(byte[] pattern)
+    {
+        if (pattern.Length < GramLength)
+        {
+            // Cannot happen with the minimum secret length and the built-in prefixes; if it did, never skip anything.
+            Array.Fill(GramFilter, ulong.MaxValue);
+            return;
+        }
+
+        var h = GramHash((uint)(pattern[0] | (pattern[1] << 8) | (pattern[2] << 16)));
+        GramFilter[h >> 6] |= 1UL << (int)h;
     }
 
     private int Child(int node, byte b)
@@ -266,30 +342,50 @@ internal sealed class ByteAutomaton
             }
         }
 
-        // Dense rows: the root always, then shallow or wide inner nodes, each a full transition row. Rows are filled
-        // in node order, so the failure targets a row consults already have theirs.
-        var chosen = new List<int>();
-        for (var node = 0; node < NodeCount && chosen.Count < MaxDenseRows; node++)
+        for (var node = 0; node < NodeCount; node++)
         {
-            var fanout = _childStart[node + 1] - _childStart[node];
-            if (node == Root || (fanout > 0 && (Depth[node] <= 1 || fanout >= DenseFanout)))
+            FirstOutputNode[node] = SecretOutput[node] >= 0 || PrefixOutput[node] >= 0 ? node : outputLink[node];
+        }
+
+        // Byte classes: each byte that occurs in a pattern is its own class; all others share class 0 (from every
+        // state they lead back to the root).
+        var used = new bool[256];
+        foreach (var k in _childKeys)
+        {
+            used[k] = true;
+        }
+
+        _classCount = 1;
+        var representative = new List<int> { -1 };
+        for (var b = 0; b < 256; b++)
+        {
+            if (used[b])
             {
-                chosen.Add(node);
+                _class[b] = _classCount++;
+                representative.Add(b);
             }
         }
 
-        _dense = new int[chosen.Count * 256];
-        for (var r = 0; r < chosen.Count; r++)
+        // Dense rows in breadth-first (= node id) order, so a failure target's row is always filled before the rows
+        // that consult it, and the shallow nodes a scan spends its time in get rows first.
+        var rows = Math.Max(1, Math.Min(NodeCount, DenseBudgetEntries / _classCount));
+        _dense = new int[rows * _classCount];
+        for (var node = 0; node < rows; node++)
         {
-            var node = chosen[r];
-            var offset = r * 256;
-            for (var b = 0; b < 256; b++)
+            var offset = node * _classCount;
+            _dense[offset] = Encode(Root);
+            for (var c = 1; c < _classCount; c++)
             {
-                var child = Child(node, (byte)b);
-                _dense[offset + b] = child >= 0 ? child : node == Root ? Root : Next(_fail[node], (byte)b);
+                var b = (byte)representative[c];
+                var child = Child(node, b);
+                _dense[offset + c] = child >= 0
+                    ? Encode(child)
+                    : node == Root ? Encode(Root) : _dense[_denseRow[_fail[node]] + c];
             }
 
             _denseRow[node] = offset;
         }
+
+        _denseCount = rows;
     }
 }

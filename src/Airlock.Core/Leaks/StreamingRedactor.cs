@@ -25,6 +25,8 @@ public sealed partial class StreamingRedactor : IDisposable
     private readonly int[] _detectorCounts;
 
     private int _state;
+    private bool _skipping = true;   // testing positions with the gram filter instead of running the automaton
+    private long _entered;           // where the automaton was last entered from its root
     private long _position;   // bytes consumed
     private long _resolved;   // every byte before this is decided: plain, or inside a committed match
     private long _emitted;    // every byte before this has been written or replaced
@@ -104,41 +106,133 @@ public sealed partial class StreamingRedactor : IDisposable
         ArgumentNullException.ThrowIfNull(output);
         ObjectDisposedException.ThrowIf(_finished, this);
         var window = new Window(chunk, _position, output);
-        var ac = _ac;
-        var live = ac.LiveDepth;
-        var state = _state;
         var chunkStart = _position;
-        for (var i = 0; i < chunk.Length; i++)
+        var i = 0;
+        while (i < chunk.Length)
         {
-            var b = chunk[i];
-            state = ac.Next(state, b);
-            var p = chunkStart + i;
-            if (_candidateCount > 0)
+            if (_skipping)
             {
-                StepCandidates(b, p, in window);
+                var hit = FindGram(chunk, i);
+                if (hit < 0)
+                {
+                    // No match starts before the last two bytes. Those cannot be tested without the next chunk, so
+                    // the automaton reads them: bytes that begin no pattern (an SSE event's "\n\n") go out now.
+                    var tail = Math.Max(i, chunk.Length - (ByteAutomaton.GramLength - 1));
+                    _resolved = Math.Max(_resolved, chunkStart + tail);
+                    if (tail < chunk.Length)
+                    {
+                        Enter(chunkStart + tail);
+                        RunAutomaton(chunk, tail, in window, mayResumeSkipping: false);
+                    }
+
+                    break;
+                }
+
+                _resolved = Math.Max(_resolved, chunkStart + hit);
+                Enter(chunkStart + hit);
+                i = hit;
             }
 
-            var first = ac.FirstOutput(state);
-            if (first >= 0)
-            {
-                OnOutputs(first, p, in window);
-            }
-
-            if (_pendingCount > 0 || _candidateCount > 0)
-            {
-                Resolve(p + 1 - live[state], in window);
-            }
+            i = RunAutomaton(chunk, i, in window, mayResumeSkipping: true);
         }
 
-        _state = state;
         _position = chunkStart + chunk.Length;
-        if (_pendingCount == 0 && _candidateCount == 0)
+        if (!_skipping && _pendingCount == 0 && _candidateCount == 0)
         {
-            _resolved = Math.Max(_resolved, _position - live[state]);
+            _resolved = Math.Max(_resolved, _position - _ac.LiveDepth[_state]);
         }
 
         WritePlain(_resolved, in window);
         Hold(in window);
+    }
+
+    /// <summary>Leaves skipping: the automaton starts from its root at <paramref name="position"/>.</summary>
+    private void Enter(long position)
+    {
+        _skipping = false;
+        _state = ByteAutomaton.Root;
+        _entered = position;
+    }
+
+    /// <summary>
+    /// Runs the automaton over <paramref name="chunk"/> from <paramref name="i"/> until the chunk ends, or until nothing
+    /// is open and at most two bytes could still begin a match (then skipping resumes there); returns where it stopped.
+    /// </summary>
+    private int RunAutomaton(ReadOnlySpan<byte> chunk, int i, in Window window, bool mayResumeSkipping)
+    {
+        var ac = _ac;
+        var dense = ac.DenseTable;
+        var denseCount = ac.DenseCount;
+        var classCount = ac.ClassCount;
+        var byteClass = ac.ByteClass;
+        var state = _state;
+        var chunkStart = window.ChunkStart;
+        var busy = _pendingCount > 0 || _candidateCount > 0;
+        for (; i < chunk.Length; i++)
+        {
+            var b = chunk[i];
+            var next = state < denseCount ? dense[(state * classCount) + byteClass[b]] : ac.StepSparse(state, b);
+            state = next & ByteAutomaton.StateMask;
+            if (busy || (next & ByteAutomaton.OutputFlag) != 0)
+            {
+                _state = state;
+                Slow(next, b, chunkStart + i, in window);
+                busy = _pendingCount > 0 || _candidateCount > 0;
+            }
+
+            // INVARIANT: skipping resumes only past the byte where the automaton was entered, so every stint of the
+            // automaton consumes at least one byte and the filter re-tests at most two: the scan stays linear.
+            if (mayResumeSkipping && !busy && (next & ByteAutomaton.ShallowFlag) != 0)
+            {
+                var resume = chunkStart + i + 1 - ac.LiveDepth[state];
+                if (resume > _entered && resume >= chunkStart)
+                {
+                    _state = state;
+                    _skipping = true;
+                    _resolved = Math.Max(_resolved, resume);
+                    return (int)(resume - chunkStart);
+                }
+            }
+        }
+
+        _state = state;
+        return i;
+    }
+
+    /// <summary>The rare path for one byte: detector tokens, matches ending here, pending matches.</summary>
+    private void Slow(int next, byte b, long p, in Window window)
+    {
+        if (_candidateCount > 0)
+        {
+            StepCandidates(b, p, in window);
+        }
+
+        if ((next & ByteAutomaton.OutputFlag) != 0)
+        {
+            OnOutputs(_ac.FirstOutputNode[next & ByteAutomaton.StateMask], p, in window);
+        }
+
+        if (_pendingCount > 0 || _candidateCount > 0)
+        {
+            Resolve(p + 1 - _ac.LiveDepth[next & ByteAutomaton.StateMask], in window);
+        }
+    }
+
+    /// <summary>The first index at or after <paramref name="from"/> where a pattern's first three bytes may begin, or -1.</summary>
+    private int FindGram(ReadOnlySpan<byte> chunk, int from)
+    {
+        var filter = _ac.GramFilter;
+        var last = chunk.Length - ByteAutomaton.GramLength;
+        for (var j = from; j <= last; j++)
+        {
+            var h = ByteAutomaton.GramHash((uint)(chunk[j] | (chunk[j + 1] << 8) | (chunk[j + 2] << 16)));
+            if ((filter[h >> 6] & (1UL << (int)h)) != 0)
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Ends the stream: settles open tokens and writes every remaining byte.</summary>
