@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Airlock.Core.Leaks;
 
@@ -222,8 +224,20 @@ public sealed partial class StreamingRedactor : IDisposable
     private int FindGram(ReadOnlySpan<byte> chunk, int from)
     {
         var filter = _ac.GramFilter;
-        var last = chunk.Length - ByteAutomaton.GramLength;
-        for (var j = from; j <= last; j++)
+        ref var start = ref MemoryMarshal.GetReference(chunk);
+        var j = from;
+
+        // Four-byte reads while four bytes remain; the low three are the gram.
+        for (var last = chunk.Length - 4; j <= last; j++)
+        {
+            var h = ByteAutomaton.GramHash(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, j)) & 0xFFFFFF);
+            if ((filter[h >> 6] & (1UL << (int)h)) != 0)
+            {
+                return j;
+            }
+        }
+
+        for (var last = chunk.Length - ByteAutomaton.GramLength; j <= last; j++)
         {
             var h = ByteAutomaton.GramHash((uint)(chunk[j] | (chunk[j + 1] << 8) | (chunk[j + 2] << 16)));
             if ((filter[h >> 6] & (1UL << (int)h)) != 0)
