@@ -77,7 +77,7 @@ internal sealed class CredentialDetector
     private const string Base62 = "A-Za-z0-9";
     private const string Base64Url = "A-Za-z0-9_-";
 
-    /// <summary>The built-in formats. Sources: each vendor's documentation of its key format (see docs/leaks.md).</summary>
+    /// <summary>The built-in formats (docs/leaks.md lists them with their sources).</summary>
     public static IReadOnlyList<CredentialDetector> BuiltIn { get; } =
     [
         // AWS access key ids: AKIA (long-term) or ASIA (temporary) and 16 upper-case letters and digits.
@@ -98,6 +98,8 @@ internal sealed class CredentialDetector
         new("google-api-key", ["AIza"], Base64Url, 39, 39, null, false),
         // JSON Web Tokens: three or more base64url segments, the first a JSON object ("eyJ" is base64 of `{"`).
         new("jwt", ["eyJ"], "." + Base64Url, 30, 8 * 1024, ValidateJwt, false),
+        // Airlock's own admin tokens (docs/admin-api.md): stored only as hashes, so only their format can catch them.
+        new("airlock-admin-token", ["airlock_admin_"], Base64Url, 57, 57, null, false),
         // PEM private keys: from the BEGIN header to the END footer, JSON-escaped newlines included.
         new("private-key", ["-----BEGIN "], "A-Za-z0-9+/= \t\r\n:,.\\\\\\-", PemMaxHeaderLength, PemMaxLength, null, true),
     ];

@@ -2,7 +2,7 @@ namespace Airlock.Core.Leaks;
 
 /// <summary>
 /// The second line of leak prevention: well-known credential formats that Airlock does not hold (AWS access key ids,
-/// GitHub, Slack, Stripe, OpenAI, Anthropic and Google API keys, JWTs, PEM private keys), redacted as
+/// GitHub, Slack, Stripe, OpenAI, Anthropic and Google API keys, JWTs, PEM private keys, Airlock admin tokens), redacted as
 /// <c>[REDACTED:detector:&lt;kind&gt;]</c>. A detector's literal prefixes are matched by the same linear automaton as the
 /// secrets; only then is the token's extent scanned and checked, in one pass over a bounded run.
 /// </summary>

@@ -14,8 +14,12 @@ namespace Airlock.Core.Leaks;
 /// still begin a match are held back: at most <see cref="SecretPatternSet.MaxPatternLength"/> − 1 for secrets, or up to
 /// a detector's maximum token length while a token that began with a known prefix is still open.</para>
 /// <para>Overlapping matches resolve leftmost-longest: the match that starts first wins, the longest of those that
-/// start there; a secret beats a detector token of the same extent. Matching is one Aho–Corasick pass, so time is
-/// linear in the input, and the common path (no match) allocates nothing per chunk.</para>
+/// start there; a secret beats a detector token of the same extent. A secret match that overlaps a committed one and
+/// runs past it is not dropped: its remainder is redacted too (<c>[REDACTED:a][REDACTED:b]</c>, or one marker when it is
+/// the same secret), so no part of an overlapping secret is written out.</para>
+/// <para>Time is linear in the input. A 3-byte gram filter skips text where no pattern can begin (8 KiB bitmap, in L1);
+/// where one may, an Aho–Corasick automaton takes over until nothing is open again. The common path (no match)
+/// allocates nothing per chunk.</para>
 /// <para>Not thread-safe: one instance per stream. Call <see cref="Flush"/> at the end of the stream, then dispose.</para>
 /// </remarks>
 public sealed partial class StreamingRedactor : IDisposable

@@ -23,7 +23,7 @@ public sealed class CredentialDetectorsTests
     public static TheoryData<string> Formats =>
     [
         "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xoxb-", "xoxp-", "sk_live_", "rk_live_",
-        "sk- legacy", "sk-proj-", "sk-ant-", "AIza", "jwt", "rsa pem", "ec pkcs8 pem", "rsa pem in json",
+        "sk- legacy", "sk-proj-", "sk-ant-", "AIza", "jwt", "rsa pem", "ec pkcs8 pem", "rsa pem in json", "airlock_admin_",
     ];
 
     [Theory]
@@ -181,6 +181,7 @@ public sealed class CredentialDetectorsTests
         "sk-ant-" => ("anthropic-key", "sk-ant-api03-" + Random(Base64UrlChars, 93) + "AA"),
         "AIza" => ("google-api-key", format + Random(Base64UrlChars, 35)),
         "jwt" => ("jwt", Jwt()),
+        "airlock_admin_" => ("airlock-admin-token", format + Random(Base64UrlChars, 43)),
         "rsa pem" => ("private-key", RsaPem()),
         "ec pkcs8 pem" => ("private-key", EcPem()),
         "rsa pem in json" => ("private-key", JsonSerializer.Serialize(RsaPem())[1..^1]),
