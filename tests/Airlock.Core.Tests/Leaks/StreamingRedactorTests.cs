@@ -215,6 +215,24 @@ public sealed class StreamingRedactorTests
     }
 
     [Fact]
+    public void Process_CleanChunks_AllocateNothing()
+    {
+        var set = SecretPatternSet.Build(Enumerable.Range(0, 20).Select(i => new LeakSecret($"s{i}", Encoding.UTF8.GetBytes(_some.AwkwardSecret()))));
+        var chunk = Encoding.UTF8.GetBytes(string.Join(' ', Enumerable.Range(0, 2000).Select(_ => _some.Word(_random.Next(1, 12)))));
+        var output = new ArrayBufferWriter<byte>(chunk.Length * 110);
+        using var redactor = set.CreateRedactor();
+        redactor.Process(chunk, output);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            redactor.Process(chunk, output);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void ProcessAfterFlush_Throws()
     {
         var set = LeakTestKit.Set(("k", _some.Canary()));
