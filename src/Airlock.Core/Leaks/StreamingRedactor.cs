@@ -15,8 +15,8 @@ namespace Airlock.Core.Leaks;
 /// a detector's maximum token length while a token that began with a known prefix is still open.</para>
 /// <para>Overlapping matches resolve leftmost-longest: the match that starts first wins, the longest of those that
 /// start there; a secret beats a detector token of the same extent. A secret match that overlaps a committed one and
-/// runs past it is not dropped: its remainder is redacted too (<c>[REDACTED:a][REDACTED:b]</c>, or one marker when it is
-/// the same secret), so no part of an overlapping secret is written out.</para>
+/// runs past it is not dropped: its remainder is redacted too (<c>[REDACTED:a][REDACTED:b]</c>; each secret is named once
+/// per merged region), so no part of an overlapping secret is written out.</para>
 /// <para>Time is linear in the input. A 3-byte gram filter skips text where no pattern can begin (8 KiB bitmap, in L1);
 /// where one may, an Aho–Corasick automaton takes over until nothing is open again. The common path (no match)
 /// allocates nothing per chunk.</para>
@@ -53,9 +53,10 @@ public sealed partial class StreamingRedactor : IDisposable
     private readonly Candidate[] _candidates;
     private int _candidateCount;
 
-    // The last committed match: where it ends and whose it is (secret index, or ~detector index).
+    // The last committed match (with whatever overlapping matches it absorbed): where it ends, and whose markers it
+    // has written (secret index, or ~detector index), so that each owner is named once per region.
     private long _lastMatchEnd = -1;
-    private int _lastOwner = int.MinValue;
+    private readonly List<int> _regionOwners = new(4);
 
     private byte[]? _scratch;
     private bool _finished;
@@ -324,7 +325,7 @@ public sealed partial class StreamingRedactor : IDisposable
             _pendingHead++;
             _pendingCount--;
             WritePlain(start, in window);
-            _lastOwner = int.MinValue;
+            _regionOwners.Clear();
             _lastMatchEnd = start;
             ExtendMatch(end, id, in window);
             boundary = Boundary(automatonBoundary);
@@ -343,8 +344,9 @@ public sealed partial class StreamingRedactor : IDisposable
 
     /// <summary>
     /// Redacts up to <paramref name="end"/>, continuing the match that ends at <see cref="_lastMatchEnd"/> (bytes up to
-    /// there are already replaced). A different owner gets its own marker: <c>[REDACTED:a][REDACTED:b]</c>. Whatever
-    /// starts inside the extended match is absorbed the same way.
+    /// there are already replaced). An owner not yet named in this region gets its own marker:
+    /// <c>[REDACTED:a][REDACTED:b]</c>; each owner is named (and counted) once per region, so overlapping secrets cannot
+    /// blow the output up. Whatever starts inside the extended match is absorbed the same way.
     /// </summary>
     private void ExtendMatch(long end, int id, in Window window)
     {
@@ -353,7 +355,7 @@ public sealed partial class StreamingRedactor : IDisposable
             if (end > _lastMatchEnd)
             {
                 var owner = id >= 0 ? _set.PatternSecret[id] : id;
-                if (owner != _lastOwner)
+                if (!_regionOwners.Contains(owner))
                 {
                     if (id >= 0)
                     {
@@ -366,7 +368,7 @@ public sealed partial class StreamingRedactor : IDisposable
                         window.Output.Write(_detectors[~id].Replacement);
                     }
 
-                    _lastOwner = owner;
+                    _regionOwners.Add(owner);
                 }
 
                 _lastMatchEnd = end;

@@ -105,17 +105,17 @@ public sealed class StreamingRedactorDifferentialTests
         occurrences = [.. occurrences.Distinct().OrderBy(o => o.Start).ThenByDescending(o => o.End)];
         var output = new List<byte>();
         var cursor = 0;
-        var lastOwner = -1;
+        var regionOwners = new List<int>();
         foreach (var (start, end, owner, name) in occurrences)
         {
             if (start < cursor)
             {
                 if (end > cursor)
                 {
-                    if (owner != lastOwner)
+                    if (!regionOwners.Contains(owner))
                     {
                         output.AddRange(Encoding.ASCII.GetBytes($"[REDACTED:{name}]"));
-                        lastOwner = owner;
+                        regionOwners.Add(owner);
                     }
 
                     cursor = end;
@@ -127,7 +127,7 @@ public sealed class StreamingRedactorDifferentialTests
             output.AddRange(input.AsSpan(cursor, start - cursor).ToArray());
             output.AddRange(Encoding.ASCII.GetBytes($"[REDACTED:{name}]"));
             cursor = end;
-            lastOwner = owner;
+            regionOwners = [owner];
         }
 
         output.AddRange(input.AsSpan(cursor).ToArray());
