@@ -80,14 +80,16 @@ internal sealed class CredentialDetector
     /// <summary>The built-in formats (docs/leaks.md lists them with their sources).</summary>
     public static IReadOnlyList<CredentialDetector> BuiltIn { get; } =
     [
-        // AWS access key ids: AKIA (long-term) or ASIA (temporary) and 16 upper-case letters and digits.
-        new("aws-access-key-id", ["AKIA", "ASIA"], "A-Z0-9", 20, 20, null, false),
-        // GitHub: ghp_/gho_/ghu_/ghs_/ghr_ and 36 base62 characters today; GitHub reserves the right to grow them to 255.
+        // AWS access key ids: AKIA (long-term), ASIA (STS temporary), ABIA (STS service bearer token), ACCA
+        // (context-specific credential), and 16 upper-case letters and digits (AWS STS GetAccessKeyInfo; IAM unique ids).
+        new("aws-access-key-id", ["AKIA", "ASIA", "ABIA", "ACCA"], "A-Z0-9", 20, 20, null, false),
+        // GitHub: ghp_/gho_/ghu_/ghs_/ghr_ and 36 base62 characters today; GitHub says to expect up to 255 (changelog
+        // 2021-03-31, "Authentication token format updates").
         new("github-token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], Base62, 40, 255, null, false),
         // Fine-grained personal access tokens: github_pat_ then 82 of base62 and '_'.
         new("github-token", ["github_pat_"], Base62 + "_", 40, 255, null, false),
-        // Slack: xoxb-/xoxp-/xoxa-/xoxo-/xoxs-/xoxr- then dash-separated base62 groups.
-        new("slack-token", ["xoxa-", "xoxb-", "xoxo-", "xoxp-", "xoxr-", "xoxs-"], Base62 + "-", 15, 255, null, false),
+        // Slack: bot, user, legacy, refresh, app-level (xapp-) and browser-session (xoxc-, xoxd- cookie, URL-encoded) tokens.
+        new("slack-token", ["xoxa-", "xoxb-", "xoxc-", "xoxd-", "xoxe-", "xoxo-", "xoxp-", "xoxr-", "xoxs-", "xapp-"], Base62 + "%-", 15, 255, null, false),
         // Stripe live secret and restricted keys.
         new("stripe-key", ["sk_live_", "rk_live_"], Base62, 28, 255, null, false),
         // Anthropic: sk-ant-api03-…, sk-ant-admin01-…

@@ -22,7 +22,7 @@ public sealed class CredentialDetectorsTests
 
     public static TheoryData<string> Formats =>
     [
-        "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xoxb-", "xoxp-", "sk_live_", "rk_live_",
+        "AKIA", "ASIA", "ABIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xoxb-", "xoxp-", "xapp-", "sk_live_", "rk_live_",
         "sk- legacy", "sk-proj-", "sk-ant-", "AIza", "jwt", "rsa pem", "ec pkcs8 pem", "rsa pem in json", "airlock_admin_",
     ];
 
@@ -170,9 +170,10 @@ public sealed class CredentialDetectorsTests
 
     private (string Kind, string Token) Token(string format) => format switch
     {
-        "AKIA" or "ASIA" => ("aws-access-key-id", format + Random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)),
+        "AKIA" or "ASIA" or "ABIA" => ("aws-access-key-id", format + Random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)),
         "ghp_" or "gho_" or "ghu_" or "ghs_" or "ghr_" => ("github-token", format + Random(Base62, 36)),
         "github_pat_" => ("github-token", format + Random(Base62, 22) + "_" + Random(Base62, 59)),
+        "xapp-" => ("slack-token", $"xapp-1-A{Random("0123456789", 10)}-{Random("0123456789", 13)}-{Random("0123456789abcdef", 64)}"),
         "xoxb-" or "xoxp-" => ("slack-token", $"{format}{Random("0123456789", 11)}-{Random("0123456789", 13)}-{Random(Base62, 24)}"),
         "sk_live_" => ("stripe-key", format + Random(Base62, 24)),
         "rk_live_" => ("stripe-key", format + Random(Base62, 99)),
