@@ -12,11 +12,15 @@ internal static class ForwardedHeaders
         "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
     };
 
-    // The agent's own credentials and anything that claims to describe the client or steer a proxy. Host is set from
-    // the service's base URL; Accept-Encoding is replaced; Expect and Content-Length belong to the forwarder's framing.
+    // The agent's own credentials; anything that claims to describe the client or steer a proxy; and headers some
+    // frameworks obey instead of the request line (X-Original-URL, method overrides), which would let an agent act on
+    // a path or method other than the one policy evaluated. Host is set from the service's base URL; Accept-Encoding
+    // is replaced; Expect and Content-Length belong to the forwarder's framing.
     private static readonly HashSet<string> RequestRemoved = new(StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Authorization", "Cookie", "Cookie2", "X-Api-Key", "Forwarded", "X-Real-IP", "Via",
+        "X-Host", "X-Original-Host", "X-Original-URL", "X-Rewrite-URL",
+        "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override",
         "Accept-Encoding", "Expect", "Content-Length",
     };
 
