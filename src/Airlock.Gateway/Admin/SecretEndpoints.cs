@@ -16,18 +16,27 @@ internal static class SecretEndpoints
         {
             var body = await RequestBody.ReadAsync<CreateSecretBody>(request, ct);
             var summary = await vault.CreateAsync(body.Name, body.Value, ct);
+            await runtime.Leaks.RebuildAsync(ct);
             return Results.Json(SecretView.From(summary), ApiJson.Options, statusCode: StatusCodes.Status201Created);
         });
 
         app.MapPost("/v1/secrets/{name}/rotate", async (string name, HttpRequest request, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<RotateSecretBody>(request, ct);
-            return Results.Json(SecretView.From(await vault.RotateAsync(name, body.Value, ct)), ApiJson.Options);
+            var summary = await vault.RotateAsync(name, body.Value, ct);
+            await runtime.Leaks.RebuildAsync(ct);
+            return Results.Json(SecretView.From(summary), ApiJson.Options);
         });
 
         app.MapDelete("/v1/secrets/{name}", async (string name, CancellationToken ct) =>
-            await vault.DeleteAsync(name, ct)
-                ? Results.NoContent()
-                : throw ApiProblem.NotFound($"secret '{name}' does not exist"));
+        {
+            if (!await vault.DeleteAsync(name, ct))
+            {
+                throw ApiProblem.NotFound($"secret '{name}' does not exist");
+            }
+
+            await runtime.Leaks.RebuildAsync(ct);
+            return Results.NoContent();
+        });
     }
 }

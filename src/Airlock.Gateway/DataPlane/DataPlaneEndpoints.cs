@@ -6,7 +6,7 @@ namespace Airlock.Gateway.DataPlane;
 
 internal static class DataPlaneEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, GatewayRuntime runtime)
+    public static void Map(IEndpointRouteBuilder app, GatewayRuntime runtime, CallPipeline pipeline)
     {
         // Lets an agent (or its developer) check what its token stands for. Service names cannot start with
         // '_', so this path never collides with a service route.
@@ -18,10 +18,7 @@ internal static class DataPlaneEndpoints
             return Results.Json(SessionView.From(session, runtime.Time.GetUtcNow()), ApiJson.Options);
         });
 
-        app.MapFallback(() => Results.Json(
-            new ApiProblem(404, "no_route", "No such route", "no service is routed here; forwarding to registered services arrives with the data plane").ToBody(),
-            ApiJson.Options,
-            "application/problem+json",
-            404));
+        // Everything else is an agent call to a service: /{service}/{path}.
+        app.MapFallback(pipeline.HandleAsync);
     }
 }

@@ -6,6 +6,7 @@ using Airlock.Core.Services;
 using Airlock.Core.Sessions;
 using Airlock.Core.Storage;
 using Airlock.Core.Tokens;
+using Airlock.Gateway.DataPlane;
 using Airlock.Gateway.Policies;
 using Airlock.Storage.Sqlite;
 
@@ -44,6 +45,7 @@ public sealed class GatewayRuntime : IAsyncDisposable
         var secrets = new VaultSecretResolver(vault);
         OAuth2Tokens = new OAuth2TokenSource(_oauthHttp, secrets, time);
         Credentials = new CredentialRenderer(secrets, OAuth2Tokens);
+        Leaks = new LeakGuard(vault);
     }
 
     private readonly HttpClient _oauthHttp;
@@ -79,6 +81,9 @@ public sealed class GatewayRuntime : IAsyncDisposable
     public AdminTokenService AdminTokens { get; }
 
     public ServiceRegistry Services { get; }
+
+    /// <summary>Every held secret value as the leak scanner's patterns; rebuilt when secrets change.</summary>
+    public LeakGuard Leaks { get; private set; } = null!;
 
     /// <summary>The Cedar policies in force (from --policies), reloaded on change, refused whole when invalid.</summary>
     public PolicyDirectory Policies { get; private set; } = PolicyDirectory.Open(null, TimeProvider.System);
@@ -130,6 +135,7 @@ public sealed class GatewayRuntime : IAsyncDisposable
             var audit = await OpenAuditAsync(options, store, vault, time, cancellationToken).ConfigureAwait(false);
             var runtime = new GatewayRuntime(options, store, kek, vault, ring, audit, time);
             runtime.Policies = PolicyDirectory.Open(options.PoliciesDirectory, time);
+            await runtime.Leaks.RebuildAsync(cancellationToken).ConfigureAwait(false);
             if (options.ConfigFile is not null)
             {
                 await ServiceConfigFile.ApplyAsync(options.ConfigFile, runtime.Services, cancellationToken).ConfigureAwait(false);
@@ -152,6 +158,7 @@ public sealed class GatewayRuntime : IAsyncDisposable
         AuditHmac.Dispose();
         _oauthHttp.Dispose();
         Policies.Dispose();
+        Leaks.Dispose();
         Kek.Dispose();
         await Store.DisposeAsync().ConfigureAwait(false);
     }

@@ -1,5 +1,6 @@
 using Airlock.Gateway.Admin;
 using Airlock.Gateway.DataPlane;
+using Airlock.Gateway.DataPlane.Forwarding;
 using Airlock.Gateway.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,8 +17,11 @@ public sealed class GatewayServer : IAsyncDisposable
     private readonly WebApplication _data;
     private readonly WebApplication _admin;
 
-    private GatewayServer(WebApplication data, WebApplication admin)
+    private readonly UpstreamForwarder _forwarder;
+
+    private GatewayServer(WebApplication data, WebApplication admin, UpstreamForwarder forwarder)
     {
+        _forwarder = forwarder;
         _data = data;
         _admin = admin;
     }
@@ -34,7 +38,8 @@ public sealed class GatewayServer : IAsyncDisposable
         var data = Build(dataEndpoint, maxBodyBytes: 10 * 1024 * 1024, maxConnections: 10_000);
         data.Use((context, next) => ProblemMiddleware.InvokeAsync(context, data.Logger, () => next(context)));
         data.Use((context, next) => SessionAuthentication.InvokeAsync(context, runtime.TokenValidator, () => next(context)));
-        DataPlaneEndpoints.Map(data, runtime);
+        var forwarder = new UpstreamForwarder(logger: data.Logger);
+        DataPlaneEndpoints.Map(data, runtime, new CallPipeline(runtime, forwarder, runtime.Leaks));
 
         var admin = Build(adminEndpoint, maxBodyBytes: 1024 * 1024, maxConnections: 256);
         admin.Use((context, next) => ProblemMiddleware.InvokeAsync(context, admin.Logger, () => next(context)));
@@ -62,7 +67,7 @@ public sealed class GatewayServer : IAsyncDisposable
             throw new StartupException($"cannot listen: {e.Message}", e);
         }
 
-        return new GatewayServer(data, admin);
+        return new GatewayServer(data, admin, forwarder);
     }
 
     public async ValueTask DisposeAsync()
@@ -71,6 +76,7 @@ public sealed class GatewayServer : IAsyncDisposable
         await _admin.StopAsync().ConfigureAwait(false);
         await _data.DisposeAsync().ConfigureAwait(false);
         await _admin.DisposeAsync().ConfigureAwait(false);
+        _forwarder.Dispose();
     }
 
     private static WebApplication Build(System.Net.IPEndPoint endpoint, long maxBodyBytes, long maxConnections)

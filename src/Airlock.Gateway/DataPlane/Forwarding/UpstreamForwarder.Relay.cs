@@ -17,12 +17,14 @@ public sealed partial class UpstreamForwarder
         NormalizedRequest request,
         HttpResponseMessage response,
         Func<Stream, Stream>? wrapResponseBody,
+        Action<IHeaderDictionary>? filterResponseHeaders,
         CancellationTokenSource idle,
         CancellationToken ct)
     {
         var status = (int)response.StatusCode;
         context.Response.StatusCode = status;
         ForwardedHeaders.CopyResponseHeaders(response, context.Response.Headers, keepContentLength: wrapResponseBody is null);
+        filterResponseHeaders?.Invoke(context.Response.Headers);
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
         long bytes = 0;

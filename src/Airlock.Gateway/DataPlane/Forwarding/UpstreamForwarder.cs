@@ -50,6 +50,8 @@ public sealed partial class UpstreamForwarder : IDisposable
     /// wraps the agent's response stream (the redactor plugs in here): the forwarder writes and flushes each chunk
     /// through it and disposes it when the upstream body ends. Failures before the response starts are answered
     /// with problem+json (502, 504, or 413/400 for a bad request body); later failures abort the connection.
+    /// <paramref name="filterResponseHeaders"/>, when given, sees the upstream's response headers before they are sent
+    /// (the leak redactor cleans them there).
     /// </summary>
     public async Task<ForwardResult> ForwardAsync(
         HttpContext context,
@@ -57,7 +59,8 @@ public sealed partial class UpstreamForwarder : IDisposable
         NormalizedRequest request,
         RenderedCredential credential,
         Func<Stream, Stream>? wrapResponseBody,
-        CancellationToken ct)
+        CancellationToken ct,
+        Action<IHeaderDictionary>? filterResponseHeaders = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(service);
@@ -84,7 +87,7 @@ public sealed partial class UpstreamForwarder : IDisposable
                 return await FailAsync(context, service, ForwardError.EncodedResponse, null).ConfigureAwait(false);
             }
 
-            return await RelayAsync(context, service, request, response, wrapResponseBody, timeout, ct).ConfigureAwait(false);
+            return await RelayAsync(context, service, request, response, wrapResponseBody, filterResponseHeaders, timeout, ct).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using Airlock.Core.Audit;
+using Airlock.Core.Identities;
+using Airlock.Core.Policies;
+using Airlock.Core.Services;
+using Airlock.Core.Sessions;
+using Airlock.Gateway.DataPlane.Forwarding;
+using Airlock.Gateway.DataPlane.Normalization;
+using Airlock.Gateway.Hosting;
+using Airlock.Gateway.Http;
+
+namespace Airlock.Gateway.DataPlane;
+
+/// <summary>
+/// One agent HTTP call, in the order the product's invariants require: normalize, check scope, decide with
+/// Cedar (agent and mirrored user), seal the decision in the audit log (no record, no call), check the request
+/// carries no held secret, inject the credential, forward, redact the response as it streams, seal the outcome.
+/// Every refusal is problem+json and is audited.
+/// </summary>
+internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder forwarder, LeakGuard leaks)
+{
+    private const string ReasonHeader = "Airlock-Reason";
+
+    private readonly SessionHistory _history = new();
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        var started = Stopwatch.GetTimestamp();
+        var principal = SessionAuthentication.Principal(context);
+        var session = await runtime.Store.Sessions.GetAsync(principal.SessionId, ct).ConfigureAwait(false)
+            ?? throw ApiProblem.Unauthenticated("the session no longer exists");
+        var reason = context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 } r ? Truncate(r, 1024) : null;
+        var record = new AuditRecord
+        {
+            Kind = AuditRecordKind.Decision,
+            Time = runtime.Time.GetUtcNow(),
+            SessionId = session.Id,
+            AgentId = session.AgentId,
+            UserId = session.UserId,
+            Method = context.Request.Method,
+            Intent = session.Intent,
+            Reason = reason,
+        };
+
+        if (!RequestNormalizer.TryNormalize(context, out var request, out var failure))
+        {
+            await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = [failure!.Code] }, failure.ToProblem(), session.Id).ConfigureAwait(false);
+            return;
+        }
+
+        record = record with
+        {
+            Method = request!.Method,
+            Service = request.Service,
+            Path = request.Path,
+            ParametersDigest = request.Query.Length == 0 ? null : runtime.AuditHmac.Digest(request.Query),
+        };
+        var service = await runtime.Store.Services.GetAsync(request.Service, ct).ConfigureAwait(false);
+        if (service is null)
+        {
+            await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = ["no_route"] }, new ApiProblem(404, "no_route", "No such service", $"no service named '{request.Service}' is registered"), session.Id).ConfigureAwait(false);
+            return;
+        }
+
+        if (!InScope(session, request))
+        {
+            await RefuseAsync(
+                context,
+                record with { Decision = AuditDecision.Deny, Errors = ["out_of_scope"] },
+                new ApiProblem(403, "out_of_scope", "Outside the session's scope", $"this session was started for {string.Join(", ", session.Scope)}; {request.Service} is outside it. Ask for a session whose scope includes it."),
+                session.Id).ConfigureAwait(false);
+            return;
+        }
+
+        var exfiltration = leaks.Current.CreateExfiltrationCheck();
+        exfiltration.ScanUrl(request.Path + (request.Query.Length > 0 ? "?" + request.Query : string.Empty));
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            exfiltration.ScanHeader(name, values.ToString());
+        }
+
+        if (exfiltration.Found)
+        {
+            await RefuseAsync(
+                context,
+                record with { Decision = AuditDecision.Deny, Errors = [.. exfiltration.SecretNames.Select(n => "exfiltration:" + n)] },
+                new ApiProblem(403, "exfiltration", "The request carries a secret", "the request contains a credential Airlock holds; it was refused so the credential cannot leave. Send the request without it: Airlock adds the credential itself."),
+                session.Id).ConfigureAwait(false);
+            return;
+        }
+
+        var decision = await DecideAsync(session, request, reason, context.Request.ContentLength ?? 0, ct).ConfigureAwait(false);
+        record = record with
+        {
+            Decision = decision.Allowed ? AuditDecision.Permit : AuditDecision.Deny,
+            Policies = decision.DeterminingPolicies,
+            Errors = decision.Errors,
+        };
+        if (!decision.Allowed)
+        {
+            await RefuseAsync(context, record, new ApiProblem(403, "denied", "Denied by policy", decision.DeniedReason ?? "denied by policy"), session.Id).ConfigureAwait(false);
+            return;
+        }
+
+        // Invariant 2: the permit is sealed before anything reaches the upstream.
+        var decisionSequence = await SealAsync(record, ct).ConfigureAwait(false);
+        _history.Record(session.Id, denied: false);
+
+        RenderedCredential credential;
+        try
+        {
+            credential = await runtime.Credentials.RenderAsync(service, ct).ConfigureAwait(false);
+        }
+        catch (CredentialUnavailableException)
+        {
+            await SealOutcomeAsync(decisionSequence, record, 502, 0, started, null).ConfigureAwait(false);
+            await new ApiProblem(502, "credential_unavailable", "Upstream credential unavailable", "Airlock could not obtain the credential for this service; an operator has to fix it").ToResult().ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var patterns = leaks.Current;
+        using var redactor = patterns.CreateRedactor();
+        var headerRedactions = new List<string>();
+        var result = await forwarder.ForwardAsync(
+            context,
+            service,
+            request,
+            credential,
+            body => new RedactingStream(body, redactor),
+            ct,
+            headers => RedactHeaders(headers, patterns, headerRedactions)).ConfigureAwait(false);
+        await SealOutcomeAsync(decisionSequence, record, result.StatusCode, result.ResponseBodyBytes, started, redactor, headerRedactions).ConfigureAwait(false);
+    }
+
+    private static bool InScope(Session session, NormalizedRequest request) =>
+        session.Scope.Count == 0
+        || session.Scope.Any(s => s == request.Service || s.StartsWith(request.Service + "/", StringComparison.Ordinal));
+
+    private async Task<CallDecision> DecideAsync(Session session, NormalizedRequest request, string? reason, long bodyBytes, CancellationToken ct)
+    {
+        var agent = await runtime.Store.Identities.GetAgentAsync(session.AgentId, ct).ConfigureAwait(false)
+            ?? throw ApiProblem.Unauthenticated("the session's agent no longer exists");
+        User? user = null;
+        if (session.UserId is not null)
+        {
+            // A user who was never registered has no groups, so only policies naming the user directly apply.
+            user = await runtime.Store.Identities.GetUserAsync(session.UserId, ct).ConfigureAwait(false)
+                ?? new User(session.UserId, [], session.CreatedAt);
+        }
+
+        var (calls, denials) = _history.Get(session.Id);
+        var call = new HttpCall(session, agent, user, request.Method, request.Service, request.Path, request.Query, reason, bodyBytes, runtime.Time.GetUtcNow(), calls, denials);
+        try
+        {
+            return CallAuthorizer.Decide(runtime.Policies.Current, call);
+        }
+#pragma warning disable CA1031 // Fail closed: any failure to decide is a denial, recorded with its type.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new CallDecision(false, [], [$"decision failed: {e.GetType().Name}"], "Airlock could not decide this call, so it is refused");
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext context, AuditRecord record, ApiProblem problem, string sessionId)
+    {
+        _history.Record(sessionId, denied: true);
+        await SealAsync(record, context.RequestAborted).ConfigureAwait(false);
+        await problem.ToResult().ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    private async Task<long> SealAsync(AuditRecord record, CancellationToken ct)
+    {
+        try
+        {
+            return await runtime.Audit.AppendAsync(record, ct).ConfigureAwait(false);
+        }
+        catch (AuditUnavailableException)
+        {
+            // Fail closed: an unrecorded call does not happen.
+            throw new ApiProblem(503, "audit_unavailable", "Audit log unavailable", "the call was refused because its audit record could not be written; try again shortly");
+        }
+    }
+
+    private static void RedactHeaders(IHeaderDictionary headers, Core.Leaks.SecretPatternSet patterns, List<string> redacted)
+    {
+        foreach (var name in headers.Keys.ToArray())
+        {
+            var value = headers[name].ToString();
+            var clean = patterns.RedactHeaderValue(value, out var names);
+            if (!ReferenceEquals(clean, value))
+            {
+                headers[name] = clean;
+                redacted.AddRange(names.Select(n => $"header {name}:{n}"));
+            }
+        }
+    }
+
+    private async Task SealOutcomeAsync(long decisionSequence, AuditRecord decision, int status, long bytesOut, long started, Core.Leaks.StreamingRedactor? redactor, IReadOnlyList<string>? headerRedactions = null)
+    {
+        headerRedactions ??= [];
+        var outcome = decision with
+        {
+            Kind = AuditRecordKind.Outcome,
+            Time = runtime.Time.GetUtcNow(),
+            DecisionSequence = decisionSequence,
+            Status = status,
+            BytesOut = bytesOut,
+            LatencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            RedactionCount = (redactor?.TotalRedactions ?? 0) + headerRedactions.Count,
+            Redactions = [.. headerRedactions, .. redactor?.Redactions.Select(r => $"{r.Name}:{r.Count}") ?? []],
+        };
+        try
+        {
+            await runtime.Audit.AppendAsync(outcome, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AuditUnavailableException)
+        {
+            // The call already happened; its decision record is sealed. A missing outcome is visible in the log.
+        }
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}
