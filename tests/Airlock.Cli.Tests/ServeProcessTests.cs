@@ -5,6 +5,42 @@ namespace Airlock.Cli.Tests;
 /// <summary>`airlock init` and `airlock serve` as an operator runs them.</summary>
 public sealed class ServeProcessTests
 {
+    private static Process StartServe(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "airlock.dll"));
+        start.ArgumentList.Add("serve");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<(string Data, string Admin)> ListeningAsync(Process server)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        string? data = null, admin = null;
+        while (data is null || admin is null)
+        {
+            var line = await server.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("serve exited early");
+            data ??= line.StartsWith("airlock: data plane listening on ", StringComparison.Ordinal) ? line["airlock: data plane listening on ".Length..].Trim() : null;
+            admin ??= line.StartsWith("airlock: admin API listening on ", StringComparison.Ordinal) ? line["airlock: admin API listening on ".Length..].Trim() : null;
+        }
+
+        _ = server.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        return (data, admin);
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Serve_on_a_new_directory_initializes_it_prints_the_token_once_and_listens()
@@ -38,6 +74,43 @@ public sealed class ServeProcessTests
         Assert.Contains(lines, l => l.StartsWith("airlock: data plane listening on http://127.0.0.1:", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(directory.Path, "fresh", "airlock.db")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory.Path, "fresh", "kek")));
+    }
+
+    [Fact]
+    public async Task Audited_calls_are_checkpointed_to_the_file_outside_the_data_directory_and_verify_offline()
+    {
+        using var directory = new TempDirectory();
+        var init = await directory.RunAsync("init", "--data-dir", "d");
+        var token = init.Stdout.Trim()["export AIRLOCK_ADMIN_TOKEN=".Length..];
+        var checkpoints = Path.Combine(directory.Path, "checkpoints.jsonl");
+        using var server = StartServe(directory.Path, "--data-dir", "d", "--listen", "127.0.0.1:0", "--admin-listen", "127.0.0.1:0", "--audit-checkpoint-file", checkpoints);
+        var (data, admin) = await ListeningAsync(server);
+
+        Assert.Equal(0, (await Support.AdminCli.RunAsync(admin, null, token, "agent", "add", "bot")).ExitCode);
+        var session = await Support.AdminCli.RunAsync(admin, null, token, "session", "start", "--agent", "bot", "--intent", "check the audit");
+        using (var http = new HttpClient())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                using var call = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(data), "/nosuch/thing"));
+                call.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session.Stdout.Trim());
+                using var response = await http.SendAsync(call, TestContext.Current.CancellationToken);
+                Assert.Equal(404, (int)response.StatusCode);
+            }
+        }
+
+        // A graceful stop signs a last checkpoint.
+        using (var term = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(File.Exists(checkpoints), "no checkpoint file was written");
+        Assert.NotEmpty(File.ReadAllLines(checkpoints));
+
+        var verify = await directory.RunAsync("audit", "verify", "--data-dir", "d", "--checkpoint-file", checkpoints);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
     }
 
     [Fact]

@@ -16,10 +16,14 @@ internal static class ServeCommand
         var adminListen = new Option<string>("--admin-listen") { Description = $"Admin API address (default {defaults.AdminListen}).", DefaultValueFactory = _ => defaults.AdminListen };
         var policies = new Option<string?>("--policies") { Description = "Directory of Cedar policies." };
         var config = new Option<string?>("--config") { Description = "Service config file (JSON, docs/config.md), applied at start." };
+        var checkpointFile = new Option<string?>("--audit-checkpoint-file")
+        {
+            Description = "Also append every signed audit checkpoint to this file, kept outside the data directory (verify against it with `airlock audit verify --checkpoint-file`).",
+        };
         var maxTtl = new Option<string>("--max-session-ttl") { Description = "Longest session an operator may start (default 12h).", DefaultValueFactory = _ => "12h" };
         var command = new Command("serve", "Run Airlock: the data plane agents call and the admin API, on separate listeners.")
         {
-            dataDir, listen, adminListen, policies, config, maxTtl,
+            dataDir, listen, adminListen, policies, config, checkpointFile, maxTtl,
         };
         command.SetAction(parse => CommandRunner.Run(parse, io =>
         {
@@ -37,6 +41,11 @@ internal static class ServeCommand
                 PoliciesDirectory = policiesDirectory,
                 ConfigFile = parse.GetValue(config),
                 MaxSessionTtl = DurationParser.Parse(parse.GetValue(maxTtl)!, "--max-session-ttl"),
+                Audit = new Core.Audit.AuditOptions
+                {
+                    CheckpointFile = parse.GetValue(checkpointFile),
+                    OnWarning = (message, _) => Console.Error.WriteLine($"airlock: audit: {message}"),
+                },
             };
             try
             {
