@@ -12,5 +12,14 @@ public sealed class ExtensionCallExpr(string name, IReadOnlyList<Expr> arguments
     /// <summary>Resolved by the evaluator on first use; a cache, not part of the tree's meaning.</summary>
     internal object? Resolved { get; set; }
 
+    /// <summary>
+    /// The call's value when every argument is a literal: extension functions are pure, so such a call (say
+    /// <c>ip("10.0.0.0/8")</c>) gives the same value on every request and is computed once. Errors are not kept.
+    /// </summary>
+    internal Values.Value? Constant { get; set; }
+
+    /// <summary>True when every argument is a literal, so <see cref="Constant"/> may be kept.</summary>
+    internal bool HasOnlyLiteralArguments { get; } = arguments.All(a => a is LiteralExpr);
+
     public override TResult Accept<TResult>(IExprVisitor<TResult> visitor) => visitor.VisitExtensionCall(this);
 }

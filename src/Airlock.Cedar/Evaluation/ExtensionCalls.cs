@@ -11,6 +11,23 @@ internal static class ExtensionCalls
 
     public static Value Invoke(Evaluator evaluator, ExtensionCallExpr call)
     {
+        if (call.Constant is { } constant)
+        {
+            return constant;
+        }
+
+        var value = Compute(evaluator, call);
+        if (call.HasOnlyLiteralArguments)
+        {
+            // Extension values are immutable, so sharing one across requests and threads is safe.
+            call.Constant = value;
+        }
+
+        return value;
+    }
+
+    private static Value Compute(Evaluator evaluator, ExtensionCallExpr call)
+    {
         // The function is resolved once per node; the parser only admits known names.
         if (call.Resolved is not ExtensionFunction fn)
         {
