@@ -25,9 +25,9 @@ public sealed class VaultAtRestTests(ITestOutputHelper output)
 
             await RunningGateway.ExpectAsync(await gateway.Admin.DeleteAsync("/v1/secrets/deleted"), 204);
 
-            // While the server runs, -wal and -shm exist; scan them too.
+            // While the server runs, -wal and -shm exist unless SQLite just closed its last connection; every file
+            // there is scanned, whatever its name.
             Assert.Empty(Canary.FindLeaks(directory, canaries));
-            Assert.Contains(Directory.EnumerateFiles(directory), f => f.EndsWith("-wal", StringComparison.Ordinal));
             SqliteConnection.ClearAllPools();
         }
     }
