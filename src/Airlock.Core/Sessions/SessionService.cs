@@ -98,21 +98,21 @@ public sealed class SessionService(
             ?? throw ControlPlaneException.NotFound("session", sessionId);
         var changed = await store.Sessions.RevokeAsync(sessionId, time.GetUtcNow(), Reason(reason), cancellationToken).ConfigureAwait(false);
         string[] revoked = changed ? [sessionId] : [];
-        directory.SessionsRevoked(revoked);
+        directory.SessionsRevoked(revoked, Reason(reason));
         return revoked;
     }
 
     public async Task<IReadOnlyList<string>> RevokeByAgentAsync(string agentId, string? reason, CancellationToken cancellationToken = default)
     {
         var revoked = await store.Sessions.RevokeByAgentAsync(agentId, time.GetUtcNow(), Reason(reason), cancellationToken).ConfigureAwait(false);
-        directory.SessionsRevoked(revoked);
+        directory.SessionsRevoked(revoked, Reason(reason));
         return revoked;
     }
 
     public async Task<IReadOnlyList<string>> RevokeByUserAsync(string userId, string? reason, CancellationToken cancellationToken = default)
     {
         var revoked = await store.Sessions.RevokeByUserAsync(userId, time.GetUtcNow(), Reason(reason), cancellationToken).ConfigureAwait(false);
-        directory.SessionsRevoked(revoked);
+        directory.SessionsRevoked(revoked, Reason(reason));
         return revoked;
     }
 

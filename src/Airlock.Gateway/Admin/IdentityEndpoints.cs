@@ -39,7 +39,7 @@ internal static class IdentityEndpoints
                 throw new ControlPlaneException(ControlPlaneError.Conflict, $"agent '{body.Id}' already exists");
             }
 
-            runtime.Sessions.AgentChanged(agent.Id, enabled: true);
+            runtime.Sessions.AgentChanged(agent);
             return Results.Json(AgentView.From(agent), ApiJson.Options, statusCode: StatusCodes.Status201Created);
         });
 
@@ -63,6 +63,7 @@ internal static class IdentityEndpoints
             var existing = await identities.GetUserAsync(id, ct);
             var user = new User(id, groups, existing?.CreatedAt ?? runtime.Time.GetUtcNow());
             var created = await identities.UpsertUserAsync(user, ct);
+            runtime.Sessions.UserChanged(user);
             return Results.Json(UserView.From(user), ApiJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 
@@ -77,8 +78,9 @@ internal static class IdentityEndpoints
             }
 
             // Before answering, so the change holds for the very next data-plane call.
-            runtime.Sessions.AgentChanged(id, enabled);
-            return Results.Json(AgentView.From(await GetAgentAsync(id, ct)), ApiJson.Options);
+            var agent = await GetAgentAsync(id, ct);
+            runtime.Sessions.AgentChanged(agent);
+            return Results.Json(AgentView.From(agent), ApiJson.Options);
         }
     }
 

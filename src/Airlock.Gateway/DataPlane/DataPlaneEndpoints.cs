@@ -13,7 +13,7 @@ internal static class DataPlaneEndpoints
         app.MapGet("/_airlock/session", async (HttpContext context, CancellationToken ct) =>
         {
             var principal = SessionAuthentication.Principal(context);
-            var session = await runtime.Store.Sessions.GetAsync(principal.SessionId, ct)
+            var session = await runtime.Sessions.GetSessionAsync(principal.SessionId, ct)
                 ?? throw ApiProblem.Unauthenticated("the session no longer exists");
             return Results.Json(SessionView.From(session, runtime.Time.GetUtcNow()), ApiJson.Options);
         });
