@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Airlock.Core.Secrets;
 using Airlock.Core.Storage;
 
@@ -6,9 +7,26 @@ namespace Airlock.Core.Services;
 /// <summary>What an operator gives to register an upstream (from the admin API or the config file).</summary>
 public sealed record ServiceSpec(string Name, string Url, string? Description, CredentialBinding? Credential);
 
-/// <summary>Registers and removes upstream services, refusing anything that could not work or could leak.</summary>
+/// <summary>
+/// Registers and removes upstream services, refusing anything that could not work or could leak, and holds every
+/// registered service in memory for the data plane, which looks one up on each call. The in-memory set is replaced
+/// whole after each change is stored, so a call sees either the old or the new set, never a half-applied one.
+/// </summary>
 public sealed class ServiceRegistry(IAirlockStore store, Vault vault, TimeProvider time)
 {
+    private readonly Lock _writeGate = new();
+    private FrozenDictionary<string, ServiceDefinition> _byName = FrozenDictionary<string, ServiceDefinition>.Empty;
+
+    /// <summary>Reads every service from the store; called once at start.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await store.Services.ListAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _byName, all.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal));
+    }
+
+    /// <summary>The registered service of that name, without a store read.</summary>
+    public ServiceDefinition? Find(string name) => Volatile.Read(ref _byName).GetValueOrDefault(name);
+
     /// <summary>Registers a new service; Conflict when the name is taken.</summary>
     public async Task<ServiceDefinition> AddAsync(ServiceSpec spec, string source, CancellationToken cancellationToken = default)
     {
@@ -19,6 +37,7 @@ public sealed class ServiceRegistry(IAirlockStore store, Vault vault, TimeProvid
         }
 
         await store.Services.UpsertAsync(service, cancellationToken).ConfigureAwait(false);
+        Publish(d => d[service.Name] = service);
         return service;
     }
 
@@ -27,6 +46,7 @@ public sealed class ServiceRegistry(IAirlockStore store, Vault vault, TimeProvid
     {
         var service = await ValidateAsync(spec, source, cancellationToken).ConfigureAwait(false);
         await store.Services.UpsertAsync(service, cancellationToken).ConfigureAwait(false);
+        Publish(d => d[service.Name] = service);
         return service;
     }
 
@@ -35,6 +55,18 @@ public sealed class ServiceRegistry(IAirlockStore store, Vault vault, TimeProvid
         if (!await store.Services.DeleteAsync(name, cancellationToken).ConfigureAwait(false))
         {
             throw ControlPlaneException.NotFound("service", name);
+        }
+
+        Publish(d => d.Remove(name));
+    }
+
+    private void Publish(Action<Dictionary<string, ServiceDefinition>> change)
+    {
+        lock (_writeGate)
+        {
+            var next = new Dictionary<string, ServiceDefinition>(Volatile.Read(ref _byName), StringComparer.Ordinal);
+            change(next);
+            Volatile.Write(ref _byName, next.ToFrozenDictionary(StringComparer.Ordinal));
         }
     }
 

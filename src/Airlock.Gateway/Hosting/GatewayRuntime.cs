@@ -134,6 +134,7 @@ public sealed class GatewayRuntime : IAsyncDisposable
             var ring = await SigningKeyRing.LoadAsync(store, vault, time, cancellationToken).ConfigureAwait(false);
             var audit = await OpenAuditAsync(options, store, vault, time, cancellationToken).ConfigureAwait(false);
             var runtime = new GatewayRuntime(options, store, kek, vault, ring, audit, time);
+            await runtime.Services.LoadAsync(cancellationToken).ConfigureAwait(false);
             runtime.Policies = PolicyDirectory.Open(options.PoliciesDirectory, time);
             await runtime.Leaks.RebuildAsync(cancellationToken).ConfigureAwait(false);
             if (options.ConfigFile is not null)
