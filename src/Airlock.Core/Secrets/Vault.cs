@@ -125,6 +125,16 @@ public sealed partial class Vault
         return OpenAsync(name, version, ct);
     }
 
+    /// <summary>
+    /// The current value of every user secret, read in one store query, for the leak scanner, which must know every
+    /// value Airlock holds. The caller zeroes the bytes when done.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, byte[] Value)>> RevealAllCurrentAsync(CancellationToken ct = default)
+    {
+        var rows = await StoreCall("read", "all secrets", () => _store.Secrets.GetAllCurrentAsync(ct)).ConfigureAwait(false);
+        return [.. rows.Where(r => !Names.IsInternalSecretName(r.Name)).Select(r => (r.Name, SecretSealer.Open(r, _kek)))];
+    }
+
     private async Task<byte[]> OpenAsync(string name, int? version, CancellationToken ct)
     {
         var sealedVersion = await StoreCall("read", name, () => _store.Secrets.GetVersionAsync(name, version, ct)).ConfigureAwait(false);

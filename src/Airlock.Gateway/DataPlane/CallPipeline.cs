@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Airlock.Core.Audit;
-using Airlock.Core.Identities;
 using Airlock.Core.Policies;
 using Airlock.Core.Services;
 using Airlock.Core.Sessions;
@@ -28,7 +27,7 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
         var ct = context.RequestAborted;
         var started = Stopwatch.GetTimestamp();
         var principal = SessionAuthentication.Principal(context);
-        var session = await runtime.Store.Sessions.GetAsync(principal.SessionId, ct).ConfigureAwait(false)
+        var session = await runtime.Sessions.GetSessionAsync(principal.SessionId, ct).ConfigureAwait(false)
             ?? throw ApiProblem.Unauthenticated("the session no longer exists");
         var reason = context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 } r ? Truncate(r, 1024) : null;
         var record = new AuditRecord
@@ -56,7 +55,7 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
             Path = request.Path,
             ParametersDigest = request.Query.Length == 0 ? null : runtime.AuditHmac.Digest(request.Query),
         };
-        var service = await runtime.Store.Services.GetAsync(request.Service, ct).ConfigureAwait(false);
+        var service = runtime.Services.Find(request.Service);
         if (service is null)
         {
             await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = ["no_route"] }, new ApiProblem(404, "no_route", "No such service", $"no service named '{request.Service}' is registered"), session.Id).ConfigureAwait(false);
@@ -139,15 +138,9 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
 
     private async Task<CallDecision> DecideAsync(Session session, NormalizedRequest request, string? reason, long bodyBytes, CancellationToken ct)
     {
-        var agent = await runtime.Store.Identities.GetAgentAsync(session.AgentId, ct).ConfigureAwait(false)
+        var agent = await runtime.Sessions.GetAgentAsync(session.AgentId, ct).ConfigureAwait(false)
             ?? throw ApiProblem.Unauthenticated("the session's agent no longer exists");
-        User? user = null;
-        if (session.UserId is not null)
-        {
-            // A user who was never registered has no groups, so only policies naming the user directly apply.
-            user = await runtime.Store.Identities.GetUserAsync(session.UserId, ct).ConfigureAwait(false)
-                ?? new User(session.UserId, [], session.CreatedAt);
-        }
+        var user = session.UserId is null ? null : await runtime.Sessions.GetUserAsync(session.UserId, session.CreatedAt, ct).ConfigureAwait(false);
 
         var (calls, denials) = _history.Get(session.Id);
         var call = new HttpCall(session, agent, user, request.Method, request.Service, request.Path, request.Query, reason, bodyBytes, runtime.Time.GetUtcNow(), calls, denials);

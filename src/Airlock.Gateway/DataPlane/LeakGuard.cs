@@ -24,10 +24,9 @@ public sealed class LeakGuard(Vault vault) : IDisposable
         try
         {
             var secrets = new List<LeakSecret>();
-            foreach (var summary in await vault.ListAsync(ct).ConfigureAwait(false))
+            foreach (var (name, value) in await vault.RevealAllCurrentAsync(ct).ConfigureAwait(false))
             {
-                var value = await vault.RevealAsync(summary.Name, version: null, ct).ConfigureAwait(false);
-                secrets.Add(new LeakSecret(summary.Name, value.ToArray()));
+                secrets.Add(new LeakSecret(name, value.ToArray()));
                 CryptographicOperations.ZeroMemory(value);
             }
 
