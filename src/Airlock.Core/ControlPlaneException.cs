@@ -33,6 +33,9 @@ public sealed class ControlPlaneException : Exception
     public static ControlPlaneException NotFound(string what, string name) =>
         new(ControlPlaneError.NotFound, $"{what} '{name}' does not exist");
 
-    public static ControlPlaneException Invalid(string field, string message) =>
-        new(ControlPlaneError.Validation, $"{field} {message}", [new FieldError(field, message)]);
+    public static ControlPlaneException Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+
+    /// <summary>A validation refusal naming every field at fault; the message lists them all.</summary>
+    public static ControlPlaneException Invalid(IReadOnlyList<FieldError> fields) =>
+        new(ControlPlaneError.Validation, string.Join("; ", fields.Select(e => $"{e.Field} {e.Message}")), fields);
 }

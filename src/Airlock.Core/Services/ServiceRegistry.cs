@@ -100,7 +100,7 @@ public sealed class ServiceRegistry(IAirlockStore store, Vault vault, TimeProvid
 
         if (errors.Count > 0)
         {
-            throw new ControlPlaneException(ControlPlaneError.Validation, string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")), errors);
+            throw ControlPlaneException.Invalid(errors);
         }
 
         return new ServiceDefinition(spec.Name, url!, credential, spec.Description ?? string.Empty, source, time.GetUtcNow());

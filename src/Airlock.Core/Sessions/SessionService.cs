@@ -69,7 +69,7 @@ public sealed class SessionService(
 
         if (errors.Count > 0)
         {
-            throw new ControlPlaneException(ControlPlaneError.Validation, string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")), errors);
+            throw ControlPlaneException.Invalid(errors);
         }
 
         var now = time.GetUtcNow();

@@ -107,7 +107,7 @@ internal static class IdentityEndpoints
     {
         if (errors.Count > 0)
         {
-            throw new ControlPlaneException(ControlPlaneError.Validation, string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")), errors);
+            throw ControlPlaneException.Invalid(errors);
         }
     }
 }
