@@ -21,16 +21,12 @@ public static class ServiceConfigFile
         try
         {
             await using var stream = File.OpenRead(path);
-            document = await JsonSerializer.DeserializeAsync<Document>(stream, ApiJson.ConfigFileOptions, cancellationToken).ConfigureAwait(false)
+            document = await ApiJson.DeserializeAsync<Document>(stream, ApiJson.ConfigFileOptions, cancellationToken).ConfigureAwait(false)
                 ?? throw new StartupException($"{path}: the file is empty; it must be an object with a \"services\" list");
         }
         catch (JsonException e)
         {
             throw new StartupException($"{path}: {ApiJson.Describe(e)}", e);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new StartupException($"{path}: an object that needs a \"kind\" member (e.g. credential) has none", e);
         }
         catch (IOException e)
         {

@@ -25,10 +25,26 @@ public static class ApiJson
         AllowTrailingCommas = true,
     };
 
+    /// <summary>
+    /// Deserializes strictly. System.Text.Json answers a polymorphic object without its discriminator with
+    /// <see cref="NotSupportedException"/>; it is turned into the <see cref="JsonException"/> every caller already handles.
+    /// </summary>
+    public static async ValueTask<T?> DeserializeAsync<T>(Stream json, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(json, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new JsonException("an object that needs a \"kind\" member (e.g. credential) has none", e);
+        }
+    }
+
     /// <summary>Describes a JSON error as "line L, column C (path $.x): message", without echoing input text.</summary>
     public static string Describe(JsonException e)
     {
-        var where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "the body";
+        var where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "the document";
         var path = string.IsNullOrEmpty(e.Path) ? string.Empty : $" (at {e.Path})";
         return $"{where}{path}: {FirstSentence(e.Message)}";
     }

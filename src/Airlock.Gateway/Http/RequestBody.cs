@@ -15,17 +15,12 @@ public static class RequestBody
 
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, ApiJson.Options, cancellationToken).ConfigureAwait(false)
+            return await ApiJson.DeserializeAsync<T>(request.Body, ApiJson.Options, cancellationToken).ConfigureAwait(false)
                 ?? throw ApiProblem.BadRequest("the body is null; send a JSON object");
         }
         catch (JsonException e)
         {
             throw ApiProblem.BadRequest($"the body is not valid for this route: {ApiJson.Describe(e)}");
-        }
-        catch (NotSupportedException)
-        {
-            // System.Text.Json's answer to a polymorphic object without its discriminator.
-            throw ApiProblem.BadRequest("the body is not valid for this route: an object that needs a \"kind\" member (e.g. credential) has none");
         }
     }
 }
