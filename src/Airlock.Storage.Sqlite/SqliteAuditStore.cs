@@ -89,6 +89,18 @@ internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         }, cancellationToken);
     }
 
+    public Task<SessionDecisionCounts> CountSessionDecisionsAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        return database.RunAsync("count a session's audit decisions", async (connection, ct) =>
+        {
+            using var command = connection.Command(
+                "SELECT count(*), count(*) FILTER (WHERE decision = 'deny') FROM audit_records WHERE decision_session_id = $session",
+                ("$session", sessionId));
+            return (await command.ReadOneAsync(r => new SessionDecisionCounts(r.GetInt64(0), r.GetInt64(1)), ct).ConfigureAwait(false))!;
+        }, cancellationToken);
+    }
+
     public Task<bool> TryAddCheckpointAsync(SignedTreeHead checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);

@@ -1,4 +1,5 @@
 using Airlock.Core.Audit;
+using Airlock.Core.Audit.Merkle;
 using Airlock.Core.Storage;
 using Airlock.Storage.Tests.Support;
 
@@ -34,6 +35,37 @@ public abstract partial class StoreContractTests
         await Assert.ThrowsAsync<StoreException>(() => Store.Audit.AppendAsync([AuditRow(1), AuditRow(3)], Ct));
 
         Assert.Equal(1, await Store.Audit.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Audit_SessionDecisions_CountOnlyThatSessionsDecisionRecordsAndItsDenials()
+    {
+        StoredAuditRecord Encoded(long seq, string session, AuditRecordKind kind, AuditDecision decision)
+        {
+            var data = AuditRecordEncoding.Encode(new AuditRecord
+            {
+                Sequence = seq,
+                Kind = kind,
+                Time = Some.At((int)seq),
+                SessionId = session,
+                Decision = decision,
+                DecisionSequence = kind == AuditRecordKind.Outcome ? seq - 1 : null,
+            });
+            return new StoredAuditRecord(seq, data, MerkleHash.Leaf(data));
+        }
+
+        await Store.Audit.AppendAsync(
+        [
+            Encoded(0, "s1", AuditRecordKind.Decision, AuditDecision.Permit),
+            Encoded(1, "s1", AuditRecordKind.Outcome, AuditDecision.Permit),
+            Encoded(2, "s1", AuditRecordKind.Decision, AuditDecision.Deny),
+            Encoded(3, "s2", AuditRecordKind.Decision, AuditDecision.Deny),
+            AuditRow(4),
+        ], Ct);
+
+        Assert.Equal(new SessionDecisionCounts(2, 1), await Store.Audit.CountSessionDecisionsAsync("s1", Ct));
+        Assert.Equal(new SessionDecisionCounts(1, 1), await Store.Audit.CountSessionDecisionsAsync("s2", Ct));
+        Assert.Equal(new SessionDecisionCounts(0, 0), await Store.Audit.CountSessionDecisionsAsync("nobody", Ct));
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public interface IAuditStore
     /// <summary>The leaf hashes of records from <paramref name="from"/> on, up to <paramref name="limit"/>, in sequence order.</summary>
     Task<IReadOnlyList<byte[]>> ReadLeafHashesAsync(long from, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How many decision records of the session are stored, and how many of them are denials: the session's
+    /// <c>context.history</c> as of the last append.
+    /// </summary>
+    Task<SessionDecisionCounts> CountSessionDecisionsAsync(string sessionId, CancellationToken cancellationToken = default);
+
     /// <summary>Stores a checkpoint; false, changing nothing, when one of that tree size exists.</summary>
     Task<bool> TryAddCheckpointAsync(SignedTreeHead checkpoint, CancellationToken cancellationToken = default);
 

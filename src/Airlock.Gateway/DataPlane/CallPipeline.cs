@@ -20,7 +20,7 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
 {
     private const string ReasonHeader = "Airlock-Reason";
 
-    private readonly SessionHistory _history = new();
+    private readonly SessionHistory _history = new(runtime.Store.Audit);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -104,7 +104,7 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
 
         // Invariant 2: the permit is sealed before anything reaches the upstream.
         var decisionSequence = await SealAsync(record, ct).ConfigureAwait(false);
-        _history.Record(session.Id, denied: false);
+        await _history.RecordAsync(session.Id, denied: false, ct).ConfigureAwait(false);
 
         RenderedCredential credential;
         try
@@ -142,7 +142,7 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
             ?? throw ApiProblem.Unauthenticated("the session's agent no longer exists");
         var user = session.UserId is null ? null : await runtime.Sessions.GetUserAsync(session.UserId, session.CreatedAt, ct).ConfigureAwait(false);
 
-        var (calls, denials) = _history.Get(session.Id);
+        var (calls, denials) = await _history.GetAsync(session.Id, ct).ConfigureAwait(false);
         var call = new HttpCall(session, agent, user, request.Method, request.Service, request.Path, request.Query, reason, bodyBytes, runtime.Time.GetUtcNow(), calls, denials);
         try
         {
@@ -158,7 +158,7 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
 
     private async Task RefuseAsync(HttpContext context, AuditRecord record, ApiProblem problem, string sessionId)
     {
-        _history.Record(sessionId, denied: true);
+        await _history.RecordAsync(sessionId, denied: true, context.RequestAborted).ConfigureAwait(false);
         await SealAsync(record, context.RequestAborted).ConfigureAwait(false);
         await problem.ToResult().ExecuteAsync(context).ConfigureAwait(false);
     }

@@ -101,6 +101,17 @@ internal static class SqliteMigrations
                 created_at      INTEGER NOT NULL
             ) STRICT;
             """),
+        new(3, "audit decisions by session", """
+            -- context.history counts a session's sealed decisions, so it survives a restart. The session and the
+            -- decision are read from the hashed record itself, never stored twice, so they cannot disagree with it;
+            -- a row that is not JSON (only ever a damaged one) has neither.
+            ALTER TABLE audit_records ADD COLUMN decision_session_id TEXT GENERATED ALWAYS AS (
+                iif(json_valid(CAST(data AS TEXT)) AND json_extract(CAST(data AS TEXT), '$.kind') = 'decision',
+                    json_extract(CAST(data AS TEXT), '$.session'), NULL)) VIRTUAL;
+            ALTER TABLE audit_records ADD COLUMN decision TEXT GENERATED ALWAYS AS (
+                iif(json_valid(CAST(data AS TEXT)), json_extract(CAST(data AS TEXT), '$.decision'), NULL)) VIRTUAL;
+            CREATE INDEX audit_decisions_by_session ON audit_records (decision_session_id) WHERE decision_session_id IS NOT NULL;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -12,9 +12,10 @@ namespace Airlock.Gateway.Tests.Support;
 /// </summary>
 public sealed class RunningGateway : IAsyncDisposable
 {
-    private RunningGateway(string directory, string rootToken, ManualTimeProvider time, GatewayRuntime runtime, GatewayServer server)
+    private RunningGateway(GatewayOptions options, string rootToken, ManualTimeProvider time, GatewayRuntime runtime, GatewayServer server)
     {
-        DataDirectory = directory;
+        _options = options;
+        DataDirectory = options.DataDirectory;
         RootToken = rootToken;
         Time = time;
         Runtime = runtime;
@@ -23,6 +24,8 @@ public sealed class RunningGateway : IAsyncDisposable
         Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", rootToken);
         Data = new HttpClient { BaseAddress = server.DataPlaneAddress };
     }
+
+    private readonly GatewayOptions _options;
 
     public string DataDirectory { get; }
 
@@ -48,7 +51,19 @@ public sealed class RunningGateway : IAsyncDisposable
         var options = new GatewayOptions { DataDirectory = directory, Listen = "127.0.0.1:0", AdminListen = "127.0.0.1:0", ConfigFile = configFile, PoliciesDirectory = policies };
         var runtime = await GatewayRuntime.OpenAsync(options, time);
         var server = await GatewayServer.StartAsync(runtime);
-        return new RunningGateway(directory, rootToken, time, runtime, server);
+        return new RunningGateway(options, rootToken, time, runtime, server);
+    }
+
+    /// <summary>
+    /// Stops this gateway, keeping its data directory, and starts a new one on it (new ports, same clock): what an
+    /// operator's restart does. Dispose the returned gateway instead of this one.
+    /// </summary>
+    public async Task<RunningGateway> RestartAsync()
+    {
+        await StopAsync();
+        var runtime = await GatewayRuntime.OpenAsync(_options, Time);
+        var server = await GatewayServer.StartAsync(runtime);
+        return new RunningGateway(_options, RootToken, Time, runtime, server);
     }
 
     public async Task<JsonNode> PostAsync(string path, object body, int expectedStatus = 201)
@@ -107,12 +122,17 @@ public sealed class RunningGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync();
+        TempDirectory.Delete(DataDirectory);
+    }
+
+    private async Task StopAsync()
+    {
         Admin.Dispose();
         Data.Dispose();
         await Server.DisposeAsync();
         await Runtime.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        TempDirectory.Delete(DataDirectory);
     }
 
     public static string Json(object value) => JsonSerializer.Serialize(value);
