@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Airlock.Core.Audit;
+using Airlock.Core.Leaks;
 using Airlock.Core.Policies;
 using Airlock.Core.Services;
 using Airlock.Core.Sessions;
 using Airlock.Gateway.DataPlane.Forwarding;
 using Airlock.Gateway.DataPlane.Normalization;
+using Airlock.Gateway.DataPlane.RequestBodies;
 using Airlock.Gateway.Hosting;
 using Airlock.Gateway.Http;
 
@@ -72,24 +74,58 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
             return;
         }
 
-        var exfiltration = leaks.Current.CreateExfiltrationCheck();
+        var patterns = leaks.Current;
+        var exfiltration = patterns.CreateExfiltrationCheck();
         exfiltration.ScanUrl(request.Path + (request.Query.Length > 0 ? "?" + request.Query : string.Empty));
         foreach (var (name, values) in context.Request.Headers)
         {
             exfiltration.ScanHeader(name, values.ToString());
         }
 
-        if (exfiltration.Found)
+        AgentRequestBody body;
+        try
         {
+            body = await AgentRequestBody.ReadAsync(context, exfiltration, ct).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e)
+        {
+            var tooLarge = e.StatusCode == 413;
             await RefuseAsync(
                 context,
-                record with { Decision = AuditDecision.Deny, Errors = [.. exfiltration.SecretNames.Select(n => "exfiltration:" + n)] },
-                new ApiProblem(403, "exfiltration", "The request carries a secret", "the request contains a credential Airlock holds; it was refused so the credential cannot leave. Send the request without it: Airlock adds the credential itself."),
+                record with { Decision = AuditDecision.Deny, Errors = [tooLarge ? "body_too_large" : "body_unreadable"] },
+                tooLarge
+                    ? new ApiProblem(413, "too_large", "Request body too large", "the request body is larger than the data plane accepts; send less")
+                    : new ApiProblem(400, "bad_request", "Bad request", "the request body could not be read; check its framing (Content-Length or chunked)"),
                 session.Id).ConfigureAwait(false);
             return;
         }
 
-        var decision = await DecideAsync(session, request, reason, context.Request.ContentLength ?? 0, ct).ConfigureAwait(false);
+        using (body)
+        {
+            await DecideAndForwardAsync(context, session, service, request, record, reason, body, patterns, exfiltration, started).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DecideAndForwardAsync(
+        HttpContext context,
+        Session session,
+        ServiceDefinition service,
+        NormalizedRequest request,
+        AuditRecord record,
+        string? reason,
+        AgentRequestBody body,
+        SecretPatternSet patterns,
+        ExfiltrationCheck exfiltration,
+        long started)
+    {
+        var ct = context.RequestAborted;
+        if (exfiltration.Found)
+        {
+            await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = ExfiltrationRefusal.Reasons(exfiltration) }, ExfiltrationRefusal.Problem, session.Id).ConfigureAwait(false);
+            return;
+        }
+
+        var decision = await DecideAsync(session, request, reason, body.DeclaredLength ?? 0, ct).ConfigureAwait(false);
         record = record with
         {
             Decision = decision.Allowed ? AuditDecision.Permit : AuditDecision.Deny,
@@ -118,18 +154,26 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
             return;
         }
 
-        var patterns = leaks.Current;
         using var redactor = patterns.CreateRedactor();
         var headerRedactions = new List<string>();
-        var result = await forwarder.ForwardAsync(
-            context,
-            service,
-            request,
-            credential,
-            body => new RedactingStream(body, redactor),
-            ct,
-            headers => RedactHeaders(headers, patterns, headerRedactions)).ConfigureAwait(false);
-        await SealOutcomeAsync(decisionSequence, record, result.StatusCode, result.ResponseBodyBytes, started, redactor, headerRedactions).ConfigureAwait(false);
+        var forwardedBody = body.ToForwarded(exfiltration, patterns.MaxPatternLength);
+        ForwardResult result;
+        await using (forwardedBody?.Source)
+        {
+            result = await forwarder.ForwardAsync(
+                context,
+                service,
+                request,
+                credential,
+                response => new RedactingStream(response, redactor),
+                ct,
+                headers => RedactHeaders(headers, patterns, headerRedactions),
+                forwardedBody).ConfigureAwait(false);
+        }
+
+        // A secret found in the body after the permit: the upstream request was aborted before any of it was sent.
+        var errors = result.Error == ForwardError.RequestBodyRefused ? ExfiltrationRefusal.Reasons(exfiltration) : null;
+        await SealOutcomeAsync(decisionSequence, record, result.StatusCode, result.ResponseBodyBytes, started, redactor, headerRedactions, errors).ConfigureAwait(false);
     }
 
     private static bool InScope(Session session, NormalizedRequest request) =>
@@ -176,7 +220,7 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
         }
     }
 
-    private static void RedactHeaders(IHeaderDictionary headers, Core.Leaks.SecretPatternSet patterns, List<string> redacted)
+    private static void RedactHeaders(IHeaderDictionary headers, SecretPatternSet patterns, List<string> redacted)
     {
         foreach (var name in headers.Keys.ToArray())
         {
@@ -190,7 +234,15 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
         }
     }
 
-    private async Task SealOutcomeAsync(long decisionSequence, AuditRecord decision, int status, long bytesOut, long started, Core.Leaks.StreamingRedactor? redactor, IReadOnlyList<string>? headerRedactions = null)
+    private async Task SealOutcomeAsync(
+        long decisionSequence,
+        AuditRecord decision,
+        int status,
+        long bytesOut,
+        long started,
+        StreamingRedactor? redactor,
+        IReadOnlyList<string>? headerRedactions = null,
+        IReadOnlyList<string>? errors = null)
     {
         headerRedactions ??= [];
         var outcome = decision with
@@ -198,6 +250,7 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
             Kind = AuditRecordKind.Outcome,
             Time = runtime.Time.GetUtcNow(),
             DecisionSequence = decisionSequence,
+            Errors = errors ?? decision.Errors,
             Status = status,
             BytesOut = bytesOut,
             LatencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,

@@ -21,6 +21,9 @@ public enum ForwardError
     /// <summary>The agent's request body could not be read (too large or malformed; answered 413 or 400).</summary>
     RequestBodyFailed,
 
+    /// <summary>The request body's source refused it midway (it carried a held secret); answered with the refusal.</summary>
+    RequestBodyRefused,
+
     /// <summary>The response had started when the upstream failed or went silent; the agent's connection was aborted.</summary>
     ResponseBodyFailed,
 

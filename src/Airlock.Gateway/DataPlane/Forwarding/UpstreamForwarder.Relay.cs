@@ -91,6 +91,11 @@ public sealed partial class UpstreamForwarder
             return ForwardError.ClientAborted;
         }
 
+        if (Find<RequestBodyRefusedException>(e) is not null)
+        {
+            return ForwardError.RequestBodyRefused;
+        }
+
         if (Find<BadHttpRequestException>(e) is not null)
         {
             return ForwardError.RequestBodyFailed;
@@ -120,6 +125,7 @@ public sealed partial class UpstreamForwarder
         LogForwardFailed(_logger, service.Name, error, e?.GetType().Name ?? "none", e?.InnerException?.GetType().Name ?? "none");
         var problem = error switch
         {
+            ForwardError.RequestBodyRefused => Find<RequestBodyRefusedException>(e!)!.Problem,
             ForwardError.RequestBodyFailed => Find<BadHttpRequestException>(e!) is { StatusCode: 413 }
                 ? new ApiProblem(413, "too_large", "Request body too large", "the request body is larger than the data plane accepts; send less")
                 : new ApiProblem(400, "bad_request", "Bad request", "the request body could not be read; check its framing (Content-Length or chunked)"),

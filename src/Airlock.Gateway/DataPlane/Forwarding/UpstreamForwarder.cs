@@ -51,7 +51,9 @@ public sealed partial class UpstreamForwarder : IDisposable
     /// through it and disposes it when the upstream body ends. Failures before the response starts are answered
     /// with problem+json (502, 504, or 413/400 for a bad request body); later failures abort the connection.
     /// <paramref name="filterResponseHeaders"/>, when given, sees the upstream's response headers before they are sent
-    /// (the leak redactor cleans them there).
+    /// (the leak redactor cleans them there). <paramref name="requestBody"/>, when given, is sent instead of the
+    /// listener's body (the exfiltration scanner supplies it); a <see cref="RequestBodyRefusedException"/> it throws
+    /// aborts the upstream request and answers the agent with its problem.
     /// </summary>
     public async Task<ForwardResult> ForwardAsync(
         HttpContext context,
@@ -60,14 +62,15 @@ public sealed partial class UpstreamForwarder : IDisposable
         RenderedCredential credential,
         Func<Stream, Stream>? wrapResponseBody,
         CancellationToken ct,
-        Action<IHeaderDictionary>? filterResponseHeaders = null)
+        Action<IHeaderDictionary>? filterResponseHeaders = null,
+        ForwardedBody? requestBody = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credential);
 
-        using var message = BuildRequest(context, service, request, credential);
+        using var message = BuildRequest(context, service, request, credential, requestBody);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.ResponseHeadersTimeout);
         HttpResponseMessage response;
@@ -93,7 +96,7 @@ public sealed partial class UpstreamForwarder : IDisposable
 
     public void Dispose() => _invoker.Dispose();
 
-    private static HttpRequestMessage BuildRequest(HttpContext context, ServiceDefinition service, NormalizedRequest request, RenderedCredential credential)
+    private static HttpRequestMessage BuildRequest(HttpContext context, ServiceDefinition service, NormalizedRequest request, RenderedCredential credential, ForwardedBody? requestBody)
     {
         var message = new HttpRequestMessage(new HttpMethod(request.Method), UpstreamTarget.Build(service.BaseUrl, request, credential))
         {
@@ -103,7 +106,11 @@ public sealed partial class UpstreamForwarder : IDisposable
         message.Options.Set(AllowedEndpoint, new DnsEndPoint(service.BaseUrl.IdnHost, service.BaseUrl.Port));
 
         var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>();
-        if (body?.CanHaveBody ?? context.Request.ContentLength > 0)
+        if (requestBody is not null)
+        {
+            message.Content = new RequestBodyContent(requestBody.Source, requestBody.Length);
+        }
+        else if (body?.CanHaveBody ?? context.Request.ContentLength > 0)
         {
             message.Content = new RequestBodyContent(context.Request.Body, context.Request.ContentLength);
         }
