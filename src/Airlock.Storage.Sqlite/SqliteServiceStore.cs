@@ -7,7 +7,7 @@ namespace Airlock.Storage.Sqlite;
 
 internal sealed class SqliteServiceStore(SqliteDatabase database) : IServiceStore
 {
-    private const string Columns = "name, base_url, credential, description, source, created_at";
+    private const string Columns = "name, base_url, credential, description, source, created_at, policy_body";
 
     public Task<bool> UpsertAsync(ServiceDefinition service, CancellationToken cancellationToken = default)
     {
@@ -22,13 +22,14 @@ internal sealed class SqliteServiceStore(SqliteDatabase database) : IServiceStor
             exists.Transaction = transaction;
             var isNew = await exists.ExecuteScalarAsync(ct).ConfigureAwait(false) is null;
             using var upsert = connection.Command(
-                $"INSERT OR REPLACE INTO services ({Columns}) VALUES ($name, $url, $credential, $description, $source, $created)",
+                $"INSERT OR REPLACE INTO services ({Columns}) VALUES ($name, $url, $credential, $description, $source, $created, $policyBody)",
                 ("$name", service.Name),
                 ("$url", service.BaseUrl.OriginalString),
                 ("$credential", JsonSerializer.Serialize(service.Credential, StorageJsonContext.Default.CredentialBinding)),
                 ("$description", service.Description),
                 ("$source", service.Source),
-                ("$created", SqliteValues.ToMicroseconds(service.CreatedAt)));
+                ("$created", SqliteValues.ToMicroseconds(service.CreatedAt)),
+                ("$policyBody", service.PolicyBody ? 1 : 0));
             upsert.Transaction = transaction;
             await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             transaction.Commit();
@@ -71,5 +72,6 @@ internal sealed class SqliteServiceStore(SqliteDatabase database) : IServiceStor
                 ?? throw new JsonException("a stored credential binding is null"),
             r.GetString(3),
             r.GetString(4),
-            r.GetTime(5));
+            r.GetTime(5),
+            r.GetInt64(6) != 0);
 }

@@ -22,7 +22,7 @@ public abstract partial class StoreContractTests
     {
         await Store.Services.UpsertAsync(Some.Service("svc", Some.Credential("header")), Ct);
         var replacement = new Airlock.Core.Services.ServiceDefinition(
-            "svc", new Uri("http://localhost:9000/other"), Some.Credential("oauth2"), "replaced", "config", Some.At(42));
+            "svc", new Uri("http://localhost:9000/other"), Some.Credential("oauth2"), "replaced", "config", Some.At(42), PolicyBody: true);
 
         Assert.False(await Store.Services.UpsertAsync(replacement, Ct));
 

@@ -17,6 +17,10 @@ public static class CallAuthorizer
     private static readonly Entity[] ActionEntities =
         [.. AirlockSchema.Schema.Actions.Values.Select(a => new Entity(a.Uid, RecordValue.Empty, a.MemberOf))];
 
+    // One call is decided at a time against its own entities, so its request parts need no unique id.
+    private static readonly EntityUid HeadersUid = new("Airlock::Headers", "request");
+    private static readonly EntityUid JsonBodyUid = new("Airlock::JsonBody", "request");
+
     public static CallDecision Decide(PolicyBundle bundle, HttpCall call)
     {
         var entities = BuildEntities(call);
@@ -78,6 +82,12 @@ public static class CallAuthorizer
             list.Add(new(Group(group), RecordValue.Empty, []));
         }
 
+        list.Add(new(HeadersUid, RecordValue.Empty, [], Tags(call.Headers)));
+        if (call.JsonBody is not null)
+        {
+            list.Add(new(JsonBodyUid, RecordValue.Empty, [], Tags(call.JsonBody)));
+        }
+
         list.AddRange(ActionEntities);
         return new Entities(list);
     }
@@ -106,7 +116,13 @@ public static class CallAuthorizer
             ["path"] = new StringValue(call.Path),
             ["query"] = new StringValue(call.Query),
             ["body_bytes"] = LongValue.Of(call.BodyBytes),
+            ["headers"] = new EntityValue(HeadersUid),
         };
+        if (call.JsonBody is not null)
+        {
+            request["body"] = new EntityValue(JsonBodyUid);
+        }
+
         if (call.Reason is not null)
         {
             request["reason"] = new StringValue(call.Reason);
@@ -124,6 +140,11 @@ public static class CallAuthorizer
     }
 
     private static EntityUid Group(string id) => new("Airlock::Group", id);
+
+    private static RecordValue Tags(IReadOnlyDictionary<string, string>? values) =>
+        values is null || values.Count == 0
+            ? RecordValue.Empty
+            : new(values.ToDictionary(v => v.Key, v => (Value)new StringValue(v.Value), StringComparer.Ordinal));
 
     private static RecordValue Record(params (string Name, Value Value)[] members) =>
         new(members.ToDictionary(m => m.Name, m => m.Value, StringComparer.Ordinal));

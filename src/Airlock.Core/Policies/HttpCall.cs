@@ -3,7 +3,12 @@ using Airlock.Core.Sessions;
 
 namespace Airlock.Core.Policies;
 
-/// <summary>Everything policy may know about one agent HTTP call, after normalization (docs/policies.md, "The model").</summary>
+/// <summary>
+/// Everything policy may know about one agent HTTP call, after normalization (docs/policies.md, "The model").
+/// <c>Headers</c> are the agent's headers that are forwarded, names in lower case, repeated values joined by
+/// <c>", "</c>; <c>JsonBody</c> is the body's fields (<see cref="JsonBodyFields"/>) when the service shows policy the
+/// body, else null.
+/// </summary>
 public sealed record HttpCall(
     Session Session,
     Agent Agent,
@@ -16,4 +21,6 @@ public sealed record HttpCall(
     long BodyBytes,
     DateTimeOffset Now,
     long CallsSoFar,
-    long DenialsSoFar);
+    long DenialsSoFar,
+    IReadOnlyDictionary<string, string>? Headers = null,
+    IReadOnlyDictionary<string, string>? JsonBody = null);

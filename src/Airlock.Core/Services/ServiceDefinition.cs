@@ -4,6 +4,7 @@ namespace Airlock.Core.Services;
 /// A registered upstream: the only place agent calls routed to <see cref="Name"/> may go. <see cref="BaseUrl"/>
 /// fixes scheme, host, port and path prefix; <see cref="Credential"/> says which vault secret is injected where.
 /// <see cref="Source"/> is "config" for services read from the config file at start, "api" otherwise.
+/// <see cref="PolicyBody"/> lets policy see a small JSON request body (<c>context.request.body</c>).
 /// </summary>
 public sealed record ServiceDefinition(
     string Name,
@@ -11,4 +12,5 @@ public sealed record ServiceDefinition(
     CredentialBinding Credential,
     string Description,
     string Source,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    bool PolicyBody = false);

@@ -5,7 +5,7 @@ using Airlock.Core.Storage;
 namespace Airlock.Core.Services;
 
 /// <summary>What an operator gives to register an upstream (from the admin API or the config file).</summary>
-public sealed record ServiceSpec(string Name, string Url, string? Description, CredentialBinding? Credential);
+public sealed record ServiceSpec(string Name, string Url, string? Description, CredentialBinding? Credential, bool PolicyBody = false);
 
 /// <summary>
 /// Registers and removes upstream services, refusing anything that could not work or could leak, and holds every
@@ -103,7 +103,7 @@ public sealed class ServiceRegistry(IAirlockStore store, Vault vault, TimeProvid
             throw ControlPlaneException.Invalid(errors);
         }
 
-        return new ServiceDefinition(spec.Name, url!, credential, spec.Description ?? string.Empty, source, time.GetUtcNow());
+        return new ServiceDefinition(spec.Name, url!, credential, spec.Description ?? string.Empty, source, time.GetUtcNow(), spec.PolicyBody);
     }
 
     private static Uri? ParseBaseUrl(string? text, List<FieldError> errors)

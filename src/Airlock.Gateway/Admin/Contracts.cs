@@ -18,12 +18,15 @@ public sealed record SecretView(string Name, int Version, int Versions, DateTime
     public static SecretView From(SecretSummary s) => new(s.Name, s.CurrentVersion, s.VersionCount, s.CreatedAt, s.UpdatedAt);
 }
 
-public sealed record CreateServiceBody(string Name, string Url, string? Description = null, CredentialBinding? Credential = null);
+public sealed record CreateServiceBody(string Name, string Url, string? Description = null, CredentialBinding? Credential = null, bool PolicyBody = false)
+{
+    public ServiceSpec ToSpec() => new(Name, Url, Description, Credential, PolicyBody);
+}
 
-public sealed record ServiceView(string Name, string Url, string Description, CredentialBinding Credential, string Source, DateTimeOffset Created)
+public sealed record ServiceView(string Name, string Url, string Description, CredentialBinding Credential, string Source, DateTimeOffset Created, bool PolicyBody)
 {
     public static ServiceView From(ServiceDefinition s) =>
-        new(s.Name, s.BaseUrl.ToString(), s.Description, s.Credential, s.Source, s.CreatedAt);
+        new(s.Name, s.BaseUrl.ToString(), s.Description, s.Credential, s.Source, s.CreatedAt, s.PolicyBody);
 }
 
 public sealed record CreateAgentBody(string Id, string? Description = null, IReadOnlyList<string>? Groups = null);

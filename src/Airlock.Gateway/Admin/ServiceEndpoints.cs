@@ -1,4 +1,3 @@
-using Airlock.Core.Services;
 using Airlock.Gateway.Hosting;
 using Airlock.Gateway.Http;
 
@@ -20,7 +19,7 @@ internal static class ServiceEndpoints
         app.MapPost("/v1/services", async (HttpRequest request, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<CreateServiceBody>(request, ct);
-            var service = await runtime.Services.AddAsync(new ServiceSpec(body.Name, body.Url, body.Description, body.Credential), "api", ct);
+            var service = await runtime.Services.AddAsync(body.ToSpec(), "api", ct);
             return Results.Json(ServiceView.From(service), ApiJson.Options, statusCode: StatusCodes.Status201Created);
         });
 

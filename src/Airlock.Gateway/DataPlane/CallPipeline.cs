@@ -125,7 +125,9 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
             return;
         }
 
-        var decision = await DecideAsync(session, request, reason, body.DeclaredLength ?? 0, ct).ConfigureAwait(false);
+        var headers = ForwardedHeaders.ForPolicy(context.Request.Headers, service.Credential is HeaderCredential h ? [h.Header] : []);
+        var jsonBody = service.PolicyBody && body.Whole is { } whole && IsJson(context.Request.ContentType) ? JsonBodyFields.TryRead(whole.Span) : null;
+        var decision = await DecideAsync(session, request, reason, body.DeclaredLength ?? 0, headers, jsonBody, ct).ConfigureAwait(false);
         record = record with
         {
             Decision = decision.Allowed ? AuditDecision.Permit : AuditDecision.Deny,
@@ -180,14 +182,21 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
         session.Scope.Count == 0
         || session.Scope.Any(s => s == request.Service || s.StartsWith(request.Service + "/", StringComparison.Ordinal));
 
-    private async Task<CallDecision> DecideAsync(Session session, NormalizedRequest request, string? reason, long bodyBytes, CancellationToken ct)
+    private async Task<CallDecision> DecideAsync(
+        Session session,
+        NormalizedRequest request,
+        string? reason,
+        long bodyBytes,
+        IReadOnlyDictionary<string, string> headers,
+        IReadOnlyDictionary<string, string>? jsonBody,
+        CancellationToken ct)
     {
         var agent = await runtime.Sessions.GetAgentAsync(session.AgentId, ct).ConfigureAwait(false)
             ?? throw ApiProblem.Unauthenticated("the session's agent no longer exists");
         var user = session.UserId is null ? null : await runtime.Sessions.GetUserAsync(session.UserId, session.CreatedAt, ct).ConfigureAwait(false);
 
         var (calls, denials) = await _history.GetAsync(session.Id, ct).ConfigureAwait(false);
-        var call = new HttpCall(session, agent, user, request.Method, request.Service, request.Path, request.Query, reason, bodyBytes, runtime.Time.GetUtcNow(), calls, denials);
+        var call = new HttpCall(session, agent, user, request.Method, request.Service, request.Path, request.Query, reason, bodyBytes, runtime.Time.GetUtcNow(), calls, denials, headers, jsonBody);
         try
         {
             return CallAuthorizer.Decide(runtime.Policies.Current, call);
@@ -265,6 +274,14 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
         {
             // The call already happened; its decision record is sealed. A missing outcome is visible in the log.
         }
+    }
+
+    // application/json and the +json structured suffix (RFC 6839), any parameters after `;`.
+    private static bool IsJson(string? contentType)
+    {
+        var mediaType = (contentType ?? string.Empty).Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

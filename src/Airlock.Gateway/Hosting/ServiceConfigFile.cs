@@ -48,7 +48,7 @@ public static class ServiceConfigFile
         for (var i = 0; i < document.Services.Count; i++)
         {
             var entry = document.Services[i];
-            var spec = new ServiceSpec(entry.Name, entry.Url, entry.Description, entry.Credential);
+            var spec = entry.ToSpec();
             try
             {
                 await registry.ValidateAsync(spec, "config", cancellationToken).ConfigureAwait(false);

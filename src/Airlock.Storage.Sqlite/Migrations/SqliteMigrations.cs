@@ -112,6 +112,9 @@ internal static class SqliteMigrations
                 iif(json_valid(CAST(data AS TEXT)), json_extract(CAST(data AS TEXT), '$.decision'), NULL)) VIRTUAL;
             CREATE INDEX audit_decisions_by_session ON audit_records (decision_session_id) WHERE decision_session_id IS NOT NULL;
             """),
+        new(4, "services may show policy the request body", """
+            ALTER TABLE services ADD COLUMN policy_body INTEGER NOT NULL DEFAULT 0 CHECK (policy_body IN (0, 1));
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -45,6 +45,20 @@ public sealed class ServiceRoundTripTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task Policy_body_is_off_unless_asked_for()
+    {
+        var plain = await gateway.RunAsync("service", "add", "svc-plain-body", "--url", "https://api.example.com", "--inject", "none");
+        var shown = await gateway.RunAsync("service", "add", "svc-shown-body", "--url", "https://api.example.com", "--inject", "none", "--policy-body");
+
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.Contains("policy body  not shown to policy", plain.Stdout);
+        Assert.Contains("policy body  shown to policy", shown.Stdout);
+        var json = JsonNode.Parse((await gateway.RunAsync("service", "show", "svc-shown-body", "--output", "json")).Stdout)!;
+        Assert.True((bool)json["policy_body"]!);
+    }
+
+    [Fact]
     public async Task Unknown_secret_is_invalid_with_the_field_named()
     {
         var add = await gateway.RunAsync("service", "add", "svc-missing", "--url", "https://api.example.com", "--inject", "header:X-Key={{secret:no_such_secret}}");

@@ -64,6 +64,41 @@ public sealed class CallAuthorizerTests : IDisposable
     }
 
     [Fact]
+    public void Request_headers_are_tags_policy_reads_by_lower_case_name()
+    {
+        var bundle = Load("""
+            permit (principal, action, resource)
+            when { context.request.headers.hasTag("accept") && context.request.headers.getTag("accept") == "application/vnd.github+json" };
+            """);
+        var call = Call(user: null);
+
+        Assert.True(CallAuthorizer.Decide(bundle, call with { Headers = new Dictionary<string, string> { ["accept"] = "application/vnd.github+json" } }).Allowed);
+        Assert.False(CallAuthorizer.Decide(bundle, call with { Headers = new Dictionary<string, string> { ["accept"] = "text/html" } }).Allowed);
+        Assert.False(CallAuthorizer.Decide(bundle, call).Allowed);
+    }
+
+    [Fact]
+    public void A_json_body_is_there_only_when_shown_and_its_fields_are_tags_by_pointer()
+    {
+        var bundle = Load("""
+            permit (principal, action, resource);
+            @id("no-deletes-of-main")
+            @reason("the main branch cannot be deleted")
+            forbid (principal, action, resource)
+            unless { context.request has body && context.request.body.hasTag("/branch") && context.request.body.getTag("/branch") != "main" };
+            """);
+        var call = Call(user: null);
+
+        var feature = CallAuthorizer.Decide(bundle, call with { JsonBody = JsonBodyFields.TryRead("""{"branch":"feature"}"""u8) });
+        var main = CallAuthorizer.Decide(bundle, call with { JsonBody = JsonBodyFields.TryRead("""{"branch":"main"}"""u8) });
+        var hidden = CallAuthorizer.Decide(bundle, call);
+
+        Assert.True(feature.Allowed);
+        Assert.Equal("the main branch cannot be deleted", main.DeniedReason);
+        Assert.False(hidden.Allowed);
+    }
+
+    [Fact]
     public void An_empty_policy_set_denies()
     {
         var decision = CallAuthorizer.Decide(PolicyBundle.Empty, Call(user: null));

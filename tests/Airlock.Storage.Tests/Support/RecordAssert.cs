@@ -47,6 +47,7 @@ public static class RecordAssert
         Assert.Equal(expected.Description, actual.Description);
         Assert.Equal(expected.Source, actual.Source);
         Time(expected.CreatedAt, actual.CreatedAt);
+        Assert.Equal(expected.PolicyBody, actual.PolicyBody);
     }
 
     public static void Equal(CredentialBinding expected, CredentialBinding actual)

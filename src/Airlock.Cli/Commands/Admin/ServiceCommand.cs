@@ -33,11 +33,15 @@ internal static class ServiceCommand
             Required = true,
         };
         var description = new Option<string?>("--description") { Description = "What the service is, for people.", HelpName = "TEXT" };
+        var policyBody = new Option<bool>("--policy-body")
+        {
+            Description = "Let policy read small JSON request bodies as context.request.body (docs/policies.md).",
+        };
         var command = new Command(
             "add",
             $"Register a service. Every secret its templates reference must already exist.\n\n{ExitCodes.AdminHelpText}")
         {
-            name, url, inject, description,
+            name, url, inject, description, policyBody,
         };
         var options = AdminOptions.AddTo(command);
         AdminCommandRunner.SetAction(command, options, async (parse, call, ct) =>
@@ -45,7 +49,7 @@ internal static class ServiceCommand
             var service = AdminNames.Service(parse.GetRequiredValue(name), "NAME");
             var baseUrl = AdminInput.ServiceUrl(parse.GetRequiredValue(url), "--url");
             var credential = InjectSpecParser.Parse(parse.GetRequiredValue(inject), "--inject");
-            var response = await call.Client.AddServiceAsync(service, baseUrl, parse.GetValue(description), credential, ct).ConfigureAwait(false);
+            var response = await call.Client.AddServiceAsync(service, baseUrl, parse.GetValue(description), credential, parse.GetValue(policyBody), ct).ConfigureAwait(false);
             WriteOne(call, response.Value, response.Json);
             return ExitCodes.Success;
         }, new AdminHints(Conflict: "the service exists; remove it first with `airlock service remove NAME`"));
@@ -123,6 +127,7 @@ internal static class ServiceCommand
             .Add("url", service.Url)
             .Add("credential", service.Credential.ToInjectSpec())
             .Add("description", service.Description)
+            .Add("policy body", service.PolicyBody ? "shown to policy" : "not shown to policy")
             .Add("source", service.Source)
             .Add("created", TextTable.Time(service.Created))
             .Write(call.Io.Out);

@@ -36,21 +36,36 @@ internal static class ForwardedHeaders
     /// <summary>Copies the agent's headers that may go upstream onto <paramref name="message"/>.</summary>
     public static void CopyRequestHeaders(IHeaderDictionary source, HttpRequestMessage message, IEnumerable<string> credentialHeaders)
     {
-        var named = ConnectionNamed(source["Connection"]);
-        var credential = new HashSet<string>(credentialHeaders, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in source)
+        foreach (var (name, values) in Forwardable(source, credentialHeaders))
         {
-            if (name.StartsWith(':') || HopByHop.Contains(name) || named.Contains(name) || RequestRemoved.Contains(name)
-                || credential.Contains(name) || RequestRemovedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
             if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
             {
                 message.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
         }
+    }
+
+    /// <summary>
+    /// The headers policy sees (<c>context.request.headers</c>): exactly those that go upstream from the agent, names
+    /// in lower case, repeated values joined by <c>", "</c>.
+    /// </summary>
+    public static Dictionary<string, string> ForPolicy(IHeaderDictionary source, IEnumerable<string> credentialHeaders)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, values) in Forwardable(source, credentialHeaders))
+        {
+            headers[name.ToLowerInvariant()] = string.Join(", ", values.ToArray());
+        }
+
+        return headers;
+    }
+
+    private static IEnumerable<KeyValuePair<string, StringValues>> Forwardable(IHeaderDictionary source, IEnumerable<string> credentialHeaders)
+    {
+        var named = ConnectionNamed(source["Connection"]);
+        var credential = new HashSet<string>(credentialHeaders, StringComparer.OrdinalIgnoreCase);
+        return source.Where(h => !(h.Key.StartsWith(':') || HopByHop.Contains(h.Key) || named.Contains(h.Key) || RequestRemoved.Contains(h.Key)
+            || credential.Contains(h.Key) || RequestRemovedPrefixes.Any(p => h.Key.StartsWith(p, StringComparison.OrdinalIgnoreCase))));
     }
 
     /// <summary>Copies the upstream's response headers that may reach the agent.</summary>
