@@ -80,9 +80,17 @@ public sealed partial class OAuth2TokenSource
                 return new FetchOutcome(null, Failure($"answered HTTP 200 with a response longer than {_options.MaxResponseBytes} bytes"));
             }
 
-            return ParseToken(body, issuedAt, out var token, out var problem)
-                ? new FetchOutcome(token, null)
-                : new FetchOutcome(null, Failure($"answered HTTP 200 but {problem}"));
+            if (!ParseToken(body, issuedAt, out var token, out var problem))
+            {
+                return new FetchOutcome(null, Failure($"answered HTTP 200 but {problem}"));
+            }
+
+            if (_options.OnTokenIssued is { } issued)
+            {
+                await issued(serviceName, token!.Value, timeout).ConfigureAwait(false);
+            }
+
+            return new FetchOutcome(token, null);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

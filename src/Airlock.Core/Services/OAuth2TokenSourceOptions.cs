@@ -18,6 +18,12 @@ public sealed class OAuth2TokenSourceOptions
     /// </summary>
     public TimeSpan FailureBackoff { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Called with the service name and each newly obtained access token before any caller receives it, so the leak
+    /// scanner knows the token before it can be sent anywhere. An exception fails the fetch. Default none.
+    /// </summary>
+    public Func<string, string, CancellationToken, Task>? OnTokenIssued { get; init; }
+
     /// <summary>Largest token response read; a longer one is refused. Default 64 KiB.</summary>
     public int MaxResponseBytes { get; init; } = 64 * 1024;
 

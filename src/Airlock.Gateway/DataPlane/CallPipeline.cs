@@ -156,7 +156,9 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
             return;
         }
 
-        using var redactor = patterns.CreateRedactor();
+        // Read again after rendering: a token obtained for this very call has just joined the set.
+        var responsePatterns = leaks.Current;
+        using var redactor = responsePatterns.CreateRedactor();
         var headerRedactions = new List<string>();
         var forwardedBody = body.ToForwarded(exfiltration, patterns.MaxPatternLength);
         ForwardResult result;
@@ -169,7 +171,7 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
                 credential,
                 response => new RedactingStream(response, redactor),
                 ct,
-                headers => RedactHeaders(headers, patterns, headerRedactions),
+                headers => RedactHeaders(headers, responsePatterns, headerRedactions),
                 forwardedBody).ConfigureAwait(false);
         }
 

@@ -43,9 +43,10 @@ public sealed class GatewayRuntime : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(30),
         };
         var secrets = new VaultSecretResolver(vault);
-        OAuth2Tokens = new OAuth2TokenSource(_oauthHttp, secrets, time);
-        Credentials = new CredentialRenderer(secrets, OAuth2Tokens);
         Leaks = new LeakGuard(vault);
+        // A token obtained for a service is a secret Airlock holds: it joins the leak set before it is injected.
+        OAuth2Tokens = new OAuth2TokenSource(_oauthHttp, secrets, time, new OAuth2TokenSourceOptions { OnTokenIssued = Leaks.AddIssuedTokenAsync });
+        Credentials = new CredentialRenderer(secrets, OAuth2Tokens);
     }
 
     private readonly HttpClient _oauthHttp;

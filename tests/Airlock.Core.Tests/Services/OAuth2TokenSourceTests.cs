@@ -359,6 +359,40 @@ public sealed class OAuth2TokenSourceTests : IDisposable
         Assert.Empty(endpoint.Requests);
     }
 
+    [Fact]
+    public async Task GetAccessToken_ReportsEachNewTokenBeforeAnyCallerGetsIt()
+    {
+        await using var endpoint = await LocalTokenEndpoint.StartAsync();
+        var reported = new List<(string Service, string Token)>();
+        var source = new OAuth2TokenSource(_http, _secrets, _time, new OAuth2TokenSourceOptions
+        {
+            OnTokenIssued = (service, token, _) =>
+            {
+                reported.Add((service, token));
+                return Task.CompletedTask;
+            },
+        });
+
+        var token = await source.GetAccessTokenAsync(Service, Binding(endpoint), Ct);
+        await source.GetAccessTokenAsync(Service, Binding(endpoint), Ct);
+
+        Assert.Equal([(Service, token)], reported);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_TokenThatCannotBeReported_IsNeverHandedOut()
+    {
+        await using var endpoint = await LocalTokenEndpoint.StartAsync();
+        var source = new OAuth2TokenSource(_http, _secrets, _time, new OAuth2TokenSourceOptions
+        {
+            OnTokenIssued = (_, _, _) => throw new InvalidOperationException("leak set unavailable"),
+        });
+
+        var error = await Assert.ThrowsAsync<CredentialUnavailableException>(() => source.GetAccessTokenAsync(Service, Binding(endpoint), Ct).AsTask());
+
+        Assert.DoesNotContain("access-1", error.Message, StringComparison.Ordinal);
+    }
+
     private OAuth2TokenSource NewSource() => new(_http, _secrets, _time);
 
     private static OAuth2ClientCredentials Binding(LocalTokenEndpoint endpoint) => new(endpoint.TokenUrl, "airlock", SecretName, [], null);
