@@ -47,7 +47,8 @@ internal sealed class ForwardingHarness : IAsyncDisposable
         IEnumerable<(ServiceDefinition Service, RenderedCredential Credential)> services,
         Func<Stream, Stream>? wrapResponseBody = null,
         TimeSpan? responseHeadersTimeout = null,
-        TimeSpan? bodyIdleTimeout = null)
+        TimeSpan? bodyIdleTimeout = null,
+        Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null)
     {
         var routes = services.ToDictionary(s => s.Service.Name, StringComparer.Ordinal);
         var connects = new ConcurrentQueue<DnsEndPoint>();
@@ -57,6 +58,7 @@ internal sealed class ForwardingHarness : IAsyncDisposable
             ResponseHeadersTimeout = responseHeadersTimeout ?? defaults.ResponseHeadersTimeout,
             BodyIdleTimeout = bodyIdleTimeout ?? defaults.BodyIdleTimeout,
             OnConnect = connects.Enqueue,
+            ResolveHost = resolveHost ?? defaults.ResolveHost,
         });
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });

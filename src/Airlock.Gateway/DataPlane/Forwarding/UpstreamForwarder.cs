@@ -19,6 +19,7 @@ public sealed partial class UpstreamForwarder : IDisposable
     private readonly UpstreamForwarderOptions _options;
     private readonly ILogger _logger;
     private readonly HttpMessageInvoker _invoker;
+    private readonly HostAddressPins _pins = new();
 
     public UpstreamForwarder(UpstreamForwarderOptions? options = null, ILogger? logger = null)
     {
@@ -146,10 +147,14 @@ public sealed partial class UpstreamForwarder : IDisposable
             throw new UpstreamRefusedException("a connection to an endpoint other than the routed service's was refused");
         }
 
+        var host = Unbracket(target.Host);
+        var addresses = IPAddress.TryParse(host, out var literal)
+            ? [literal]
+            : _pins.Check(host, await _options.ResolveHost(host, ct).ConfigureAwait(false));
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(target, ct).ConfigureAwait(false);
+            await socket.ConnectAsync(addresses, target.Port, ct).ConfigureAwait(false);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch

@@ -31,4 +31,7 @@ public sealed class UpstreamForwarderOptions
     /// metrics and for tests that prove no connection was attempted. Default none.
     /// </summary>
     public Action<DnsEndPoint>? OnConnect { get; init; }
+
+    /// <summary>Resolves an upstream host name (a test can answer as a rebinding DNS server would). Default the system resolver.</summary>
+    public Func<string, CancellationToken, Task<IPAddress[]>> ResolveHost { get; init; } = Dns.GetHostAddressesAsync;
 }
