@@ -98,6 +98,13 @@ public sealed class GatewayServer : IAsyncDisposable
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(2);
+            // A client that trickles its body, or stops reading a response, holds a connection and its buffers: below
+            // these rates (after a grace period) the connection is closed. Streamed responses that are merely slow to
+            // produce are unaffected: the response rate only counts while Airlock has data waiting for the client.
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(10));
+            kestrel.Limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(10));
+            kestrel.Limits.MaxResponseBufferSize = 64 * 1024;
+            kestrel.Limits.MaxRequestBufferSize = 1024 * 1024;
         });
         return builder.Build();
     }
