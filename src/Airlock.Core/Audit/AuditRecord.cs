@@ -68,4 +68,15 @@ public sealed record AuditRecord
 
     /// <summary>The names of what was redacted (secret names or credential formats), never the values.</summary>
     public IReadOnlyList<string> Redactions { get; init; } = [];
+
+    /// <summary>On an LLM call: the model asked for (<c>service/model</c>).</summary>
+    public string? Model { get; init; }
+
+    /// <summary>On an LLM call's outcome: tokens the provider counted (or Airlock estimated, see docs/llm.md).</summary>
+    public long? InputTokens { get; init; }
+
+    public long? OutputTokens { get; init; }
+
+    /// <summary>On an LLM call: the worst case reserved (decision) or the amount charged (outcome), in micro-USD.</summary>
+    public long? CostMicros { get; init; }
 }

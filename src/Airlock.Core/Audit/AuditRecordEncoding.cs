@@ -12,8 +12,11 @@ namespace Airlock.Core.Audit;
 /// </summary>
 public static class AuditRecordEncoding
 {
-    /// <summary>The version of this encoding, the first member of every record.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The version of this encoding, the first member of every record. Version 2 added the LLM members after
+    /// <c>redactions</c>; version 1 records (without them) are still read, so older logs keep verifying.
+    /// </summary>
+    public const int Version = 2;
 
     /// <summary>The largest encoded record accepted.</summary>
     public const int MaxBytes = 64 * 1024;
@@ -67,6 +70,10 @@ public static class AuditRecordEncoding
             WriteNumber(w, "latencyMs", record.LatencyMs);
             WriteNumber(w, "redactionCount", record.RedactionCount);
             WriteList(w, "redactions", record.Redactions);
+            WriteString(w, "model", record.Model);
+            WriteNumber(w, "inputTokens", record.InputTokens);
+            WriteNumber(w, "outputTokens", record.OutputTokens);
+            WriteNumber(w, "costMicros", record.CostMicros);
             w.WriteEndObject();
         }
 
@@ -86,9 +93,10 @@ public static class AuditRecordEncoding
         {
             var r = new Utf8JsonReader(data, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 4 });
             Expect(ref r, JsonTokenType.StartObject);
-            if (ReadLong(ref r, "v") != Version)
+            var version = ReadLong(ref r, "v");
+            if (version is not (1 or Version))
             {
-                throw new FormatException($"unknown audit record version; this build reads version {Version}");
+                throw new FormatException($"unknown audit record version; this build reads versions 1 to {Version}");
             }
 
             var record = new AuditRecord
@@ -130,6 +138,17 @@ public static class AuditRecordEncoding
                 RedactionCount = checked((int?)ReadLong(ref r, "redactionCount")),
                 Redactions = ReadList(ref r, "redactions"),
             };
+            if (version >= 2)
+            {
+                record = record with
+                {
+                    Model = ReadString(ref r, "model"),
+                    InputTokens = ReadLong(ref r, "inputTokens"),
+                    OutputTokens = ReadLong(ref r, "outputTokens"),
+                    CostMicros = ReadLong(ref r, "costMicros"),
+                };
+            }
+
             Expect(ref r, JsonTokenType.EndObject);
             if (r.Read())
             {
