@@ -7,7 +7,7 @@ namespace Airlock.Storage.Sqlite;
 
 internal sealed class SqliteServiceStore(SqliteDatabase database) : IServiceStore
 {
-    private const string Columns = "name, base_url, credential, description, source, created_at, policy_body";
+    private const string Columns = "name, base_url, credential, description, source, created_at, policy_body, llm";
 
     public Task<bool> UpsertAsync(ServiceDefinition service, CancellationToken cancellationToken = default)
     {
@@ -22,14 +22,15 @@ internal sealed class SqliteServiceStore(SqliteDatabase database) : IServiceStor
             exists.Transaction = transaction;
             var isNew = await exists.ExecuteScalarAsync(ct).ConfigureAwait(false) is null;
             using var upsert = connection.Command(
-                $"INSERT OR REPLACE INTO services ({Columns}) VALUES ($name, $url, $credential, $description, $source, $created, $policyBody)",
+                $"INSERT OR REPLACE INTO services ({Columns}) VALUES ($name, $url, $credential, $description, $source, $created, $policyBody, $llm)",
                 ("$name", service.Name),
                 ("$url", service.BaseUrl.OriginalString),
                 ("$credential", JsonSerializer.Serialize(service.Credential, StorageJsonContext.Default.CredentialBinding)),
                 ("$description", service.Description),
                 ("$source", service.Source),
                 ("$created", SqliteValues.ToMicroseconds(service.CreatedAt)),
-                ("$policyBody", service.PolicyBody ? 1 : 0));
+                ("$policyBody", service.PolicyBody ? 1 : 0),
+                ("$llm", service.Llm is null ? null : JsonSerializer.Serialize(service.Llm, StorageJsonContext.Default.LlmSettings)));
             upsert.Transaction = transaction;
             await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             transaction.Commit();
@@ -73,5 +74,7 @@ internal sealed class SqliteServiceStore(SqliteDatabase database) : IServiceStor
             r.GetString(3),
             r.GetString(4),
             r.GetTime(5),
-            r.GetInt64(6) != 0);
+            r.GetInt64(6) != 0,
+            r.IsDBNull(7) ? null : JsonSerializer.Deserialize(r.GetString(7), StorageJsonContext.Default.LlmSettings)
+                ?? throw new JsonException("stored LLM settings are null"));
 }

@@ -15,4 +15,5 @@ namespace Airlock.Storage.Sqlite;
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(CredentialBinding))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(Airlock.Core.Llm.LlmSettings))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

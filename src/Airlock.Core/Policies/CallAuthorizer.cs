@@ -24,7 +24,7 @@ public static class CallAuthorizer
     public static CallDecision Decide(PolicyBundle bundle, HttpCall call)
     {
         var entities = BuildEntities(call);
-        var action = new EntityUid("Airlock::Action", call.Method);
+        var action = ActionOf(call);
         var resource = OperationOf(call);
         var context = BuildContext(call);
 
@@ -47,8 +47,25 @@ public static class CallAuthorizer
             : Denied(bundle, asUser, errors, call, $"user {call.User.Id}, for whom agent {call.Agent.Id} acts,");
     }
 
-    /// <summary>The resource of a call: <c>Airlock::Operation::"service/path"</c>, a child of its service.</summary>
-    public static EntityUid OperationOf(HttpCall call) => new("Airlock::Operation", call.Service + call.Path);
+    /// <summary>
+    /// The resource of a call: <c>Airlock::Operation::"service/path"</c>, a child of its service; for an LLM call its
+    /// model, <c>Airlock::Model::"service/model"</c>, or the service itself when listing its models.
+    /// </summary>
+    public static EntityUid OperationOf(HttpCall call) => call.Llm switch
+    {
+        null => new("Airlock::Operation", call.Service + call.Path),
+        { Model: null } => new("Airlock::Service", call.Service),
+        { Model: { } model } => new("Airlock::Model", $"{call.Service}/{model}"),
+    };
+
+    private static EntityUid ActionOf(HttpCall call) => call.Llm is null
+        ? new("Airlock::Action", call.Method)
+        : new("Airlock::Action", call.Llm.Endpoint switch
+        {
+            Llm.LlmEndpoint.Embeddings => "embed",
+            Llm.LlmEndpoint.Models => "list_models",
+            _ => "complete",
+        });
 
     private static CallDecision Denied(PolicyBundle bundle, AuthorizationResponse response, List<string> errors, HttpCall call, string who)
     {
@@ -60,9 +77,16 @@ public static class CallAuthorizer
             response.DeterminingPolicies,
             errors,
             reason ?? (response.DeterminingPolicies.Count > 0
-                ? $"a policy forbids {who} to {call.Method} {call.Service}{call.Path}"
-                : $"no policy permits {who} to {call.Method} {call.Service}{call.Path}"));
+                ? $"a policy forbids {who} to {Describe(call)}"
+                : $"no policy permits {who} to {Describe(call)}"));
     }
+
+    private static string Describe(HttpCall call) => call.Llm switch
+    {
+        null => $"{call.Method} {call.Service}{call.Path}",
+        { Model: null } => $"list the models of {call.Service}",
+        { Model: { } model } => $"{ActionOf(call).Id} with model {call.Service}/{model}",
+    };
 
     private static Entities BuildEntities(HttpCall call)
     {
@@ -70,8 +94,16 @@ public static class CallAuthorizer
         {
             new(new EntityUid("Airlock::Agent", call.Agent.Id), RecordValue.Empty, call.Agent.Groups.Select(Group)),
             new(new EntityUid("Airlock::Service", call.Service), RecordValue.Empty, []),
-            new(OperationOf(call), Record(("service", new StringValue(call.Service)), ("path", new StringValue(call.Path))), [new EntityUid("Airlock::Service", call.Service)]),
         };
+        if (call.Llm is null)
+        {
+            list.Add(new(OperationOf(call), Record(("service", new StringValue(call.Service)), ("path", new StringValue(call.Path))), [new EntityUid("Airlock::Service", call.Service)]));
+        }
+        else if (call.Llm.Model is { } model)
+        {
+            list.Add(new(OperationOf(call), Record(("service", new StringValue(call.Service)), ("name", new StringValue(model))), [new EntityUid("Airlock::Service", call.Service)]));
+        }
+
         if (call.User is not null)
         {
             list.Add(new(new EntityUid("Airlock::User", call.User.Id), RecordValue.Empty, call.User.Groups.Select(Group)));
@@ -129,17 +161,42 @@ public static class CallAuthorizer
         }
 
         var utc = call.Now.UtcDateTime;
-        return Record(
-            ("session", new RecordValue(sessionRecord)),
-            ("request", new RecordValue(request)),
-            ("time", Record(
+        var context = new Dictionary<string, Value>(StringComparer.Ordinal)
+        {
+            ["session"] = new RecordValue(sessionRecord),
+            ["request"] = new RecordValue(request),
+            ["time"] = Record(
                 ("now", new DatetimeValue(call.Now.ToUnixTimeMilliseconds())),
                 ("hour", LongValue.Of(utc.Hour)),
-                ("weekday", new StringValue(Weekdays[(int)utc.DayOfWeek])))),
-            ("history", Record(("calls", LongValue.Of(call.CallsSoFar)), ("denials", LongValue.Of(call.DenialsSoFar)))));
+                ("weekday", new StringValue(Weekdays[(int)utc.DayOfWeek]))),
+            ["history"] = Record(("calls", LongValue.Of(call.CallsSoFar)), ("denials", LongValue.Of(call.DenialsSoFar))),
+        };
+        if (call.Llm is { } llm)
+        {
+            context["llm"] = Record(
+                ("endpoint", new StringValue(EndpointName(llm.Endpoint))),
+                ("model", new StringValue(llm.Model ?? string.Empty)),
+                ("max_tokens", LongValue.Of(llm.MaxTokens)),
+                ("stream", BoolValue.Of(llm.Stream)),
+                ("tools", new SetValue(llm.Tools.Select(t => (Value)new StringValue(t)))),
+                ("input_bytes", LongValue.Of(llm.InputBytes)),
+                ("estimated_cost_micros", LongValue.Of(llm.EstimatedCostMicros)));
+        }
+
+        return new RecordValue(context);
     }
 
     private static EntityUid Group(string id) => new("Airlock::Group", id);
+
+    /// <summary>The endpoint as policy names it: <c>chat_completions</c>, <c>responses</c>, <c>embeddings</c>, <c>messages</c>, <c>models</c>.</summary>
+    public static string EndpointName(Llm.LlmEndpoint endpoint) => endpoint switch
+    {
+        Llm.LlmEndpoint.ChatCompletions => "chat_completions",
+        Llm.LlmEndpoint.Responses => "responses",
+        Llm.LlmEndpoint.Embeddings => "embeddings",
+        Llm.LlmEndpoint.Messages => "messages",
+        _ => "models",
+    };
 
     private static RecordValue Tags(IReadOnlyDictionary<string, string>? values) =>
         values is null || values.Count == 0

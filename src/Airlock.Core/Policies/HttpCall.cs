@@ -7,7 +7,8 @@ namespace Airlock.Core.Policies;
 /// Everything policy may know about one agent HTTP call, after normalization (docs/policies.md, "The model").
 /// <c>Headers</c> are the agent's headers that are forwarded, names in lower case, repeated values joined by
 /// <c>", "</c>; <c>JsonBody</c> is the body's fields (<see cref="JsonBodyFields"/>) when the service shows policy the
-/// body, else null.
+/// body, else null. <c>Llm</c> is set on a call to an LLM service: the action is then the LLM operation and the
+/// resource its model.
 /// </summary>
 public sealed record HttpCall(
     Session Session,
@@ -23,4 +24,5 @@ public sealed record HttpCall(
     long CallsSoFar,
     long DenialsSoFar,
     IReadOnlyDictionary<string, string>? Headers = null,
-    IReadOnlyDictionary<string, string>? JsonBody = null);
+    IReadOnlyDictionary<string, string>? JsonBody = null,
+    LlmFacts? Llm = null);

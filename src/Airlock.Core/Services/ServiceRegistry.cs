@@ -1,3 +1,4 @@
+using Airlock.Core.Llm;
 using System.Collections.Frozen;
 using Airlock.Core.Secrets;
 using Airlock.Core.Storage;
@@ -5,7 +6,7 @@ using Airlock.Core.Storage;
 namespace Airlock.Core.Services;
 
 /// <summary>What an operator gives to register an upstream (from the admin API or the config file).</summary>
-public sealed record ServiceSpec(string Name, string Url, string? Description, CredentialBinding? Credential, bool PolicyBody = false);
+public sealed record ServiceSpec(string Name, string Url, string? Description, CredentialBinding? Credential, bool PolicyBody = false, LlmSettings? Llm = null);
 
 /// <summary>
 /// Registers and removes upstream services, refusing anything that could not work or could leak, and holds every
@@ -93,6 +94,11 @@ public sealed class ServiceRegistry(IAirlockStore store, Vault vault, TimeProvid
             }
         }
 
+        if (spec.Llm is not null)
+        {
+            errors.AddRange(LlmSettingsValidator.Validate(spec.Llm));
+        }
+
         if (spec.Description is { Length: > 1024 })
         {
             errors.Add(new("description", "is longer than 1024 characters"));
@@ -103,7 +109,7 @@ public sealed class ServiceRegistry(IAirlockStore store, Vault vault, TimeProvid
             throw ControlPlaneException.Invalid(errors);
         }
 
-        return new ServiceDefinition(spec.Name, url!, credential, spec.Description ?? string.Empty, source, time.GetUtcNow(), spec.PolicyBody);
+        return new ServiceDefinition(spec.Name, url!, credential, spec.Description ?? string.Empty, source, time.GetUtcNow(), spec.PolicyBody, spec.Llm);
     }
 
     private static Uri? ParseBaseUrl(string? text, List<FieldError> errors)

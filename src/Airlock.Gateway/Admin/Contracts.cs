@@ -1,6 +1,7 @@
 using Airlock.Core.AdminTokens;
 using Airlock.Core.Identities;
 using Airlock.Core.Secrets;
+using Airlock.Core.Llm;
 using Airlock.Core.Services;
 using Airlock.Core.Sessions;
 using Airlock.Core.Tokens;
@@ -18,15 +19,21 @@ public sealed record SecretView(string Name, int Version, int Versions, DateTime
     public static SecretView From(SecretSummary s) => new(s.Name, s.CurrentVersion, s.VersionCount, s.CreatedAt, s.UpdatedAt);
 }
 
-public sealed record CreateServiceBody(string Name, string Url, string? Description = null, CredentialBinding? Credential = null, bool PolicyBody = false)
+public sealed record CreateServiceBody(
+    string Name,
+    string Url,
+    string? Description = null,
+    CredentialBinding? Credential = null,
+    bool PolicyBody = false,
+    LlmSettings? Llm = null)
 {
-    public ServiceSpec ToSpec() => new(Name, Url, Description, Credential, PolicyBody);
+    public ServiceSpec ToSpec() => new(Name, Url, Description, Credential, PolicyBody, Llm);
 }
 
-public sealed record ServiceView(string Name, string Url, string Description, CredentialBinding Credential, string Source, DateTimeOffset Created, bool PolicyBody)
+public sealed record ServiceView(string Name, string Url, string Description, CredentialBinding Credential, string Source, DateTimeOffset Created, bool PolicyBody, LlmSettings? Llm)
 {
     public static ServiceView From(ServiceDefinition s) =>
-        new(s.Name, s.BaseUrl.ToString(), s.Description, s.Credential, s.Source, s.CreatedAt, s.PolicyBody);
+        new(s.Name, s.BaseUrl.ToString(), s.Description, s.Credential, s.Source, s.CreatedAt, s.PolicyBody, s.Llm);
 }
 
 public sealed record CreateAgentBody(string Id, string? Description = null, IReadOnlyList<string>? Groups = null);

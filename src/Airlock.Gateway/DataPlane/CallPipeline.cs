@@ -1,26 +1,33 @@
 using System.Diagnostics;
 using Airlock.Core.Audit;
-using Airlock.Core.Leaks;
+using Airlock.Core.Llm;
 using Airlock.Core.Policies;
 using Airlock.Core.Services;
 using Airlock.Core.Sessions;
 using Airlock.Gateway.DataPlane.Forwarding;
+using Airlock.Gateway.DataPlane.Llm;
 using Airlock.Gateway.DataPlane.Normalization;
 using Airlock.Gateway.DataPlane.RequestBodies;
 using Airlock.Gateway.Hosting;
 using Airlock.Gateway.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Airlock.Gateway.DataPlane;
 
 /// <summary>
-/// One agent HTTP call, in the order the product's invariants require: normalize, check scope, decide with
-/// Cedar (agent and mirrored user), seal the decision in the audit log (no record, no call), check the request
-/// carries no held secret, inject the credential, forward, redact the response as it streams, seal the outcome.
-/// Every refusal is problem+json and is audited.
+/// One agent call, in the order the product's invariants require: normalize, check scope, check the request carries
+/// no held secret, decide with Cedar (agent and mirrored user), seal the decision in the audit log (no record, no
+/// call), inject the credential, forward, redact the response as it streams, seal the outcome. A call under
+/// <c>/llm/{service}/</c> is an LLM call: its body is read whole and prepared so it can be metered, policy sees its
+/// model and worst-case cost, and its outcome records the tokens used. Every refusal is problem+json and is audited.
 /// </summary>
-internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder forwarder, LeakGuard leaks)
+internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwarder forwarder, LeakGuard leaks)
 {
     private const string ReasonHeader = "Airlock-Reason";
+    private const string LlmPrefix = "/llm";
+
+    // An LLM body is read whole to be metered; the listener's own limit bounds it.
+    private const int LlmBodyLimit = 10 * 1024 * 1024;
 
     private readonly SessionHistory _history = new(runtime.Store.Audit);
 
@@ -44,33 +51,28 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
             Reason = reason,
         };
 
-        if (!RequestNormalizer.TryNormalize(context, out var request, out var failure))
+        var raw = context.Features.GetRequiredFeature<IHttpRequestFeature>();
+        var llmRoute = IsLlmTarget(raw.RawTarget);
+        if (!RequestNormalizer.TryNormalize(raw.Method, llmRoute ? raw.RawTarget[LlmPrefix.Length..] : raw.RawTarget, out var request, out var failure))
         {
-            await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = [failure!.Code] }, failure.ToProblem(), session.Id).ConfigureAwait(false);
+            await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = [failure.Code] }, failure.ToProblem(), session.Id).ConfigureAwait(false);
             return;
         }
 
         record = record with
         {
-            Method = request!.Method,
+            Method = request.Method,
             Service = request.Service,
             Path = request.Path,
             ParametersDigest = request.Query.Length == 0 ? null : runtime.AuditHmac.Digest(request.Query),
         };
         var service = runtime.Services.Find(request.Service);
-        if (service is null)
+        var refusal = service is null
+            ? new ApiProblem(404, "no_route", "No such service", $"no service named '{request.Service}' is registered")
+            : CheckRoute(service, llmRoute, request) ?? CheckScope(session, request);
+        if (refusal is not null)
         {
-            await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = ["no_route"] }, new ApiProblem(404, "no_route", "No such service", $"no service named '{request.Service}' is registered"), session.Id).ConfigureAwait(false);
-            return;
-        }
-
-        if (!InScope(session, request))
-        {
-            await RefuseAsync(
-                context,
-                record with { Decision = AuditDecision.Deny, Errors = ["out_of_scope"] },
-                new ApiProblem(403, "out_of_scope", "Outside the session's scope", $"this session was started for {string.Join(", ", session.Scope)}; {request.Service} is outside it. Ask for a session whose scope includes it."),
-                session.Id).ConfigureAwait(false);
+            await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = [refusal.Code] }, refusal, session.Id).ConfigureAwait(false);
             return;
         }
 
@@ -85,7 +87,9 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
         AgentRequestBody body;
         try
         {
-            body = await AgentRequestBody.ReadAsync(context, exfiltration, ct).ConfigureAwait(false);
+            body = llmRoute
+                ? await AgentRequestBody.ReadAsync(context, exfiltration, ct, LlmBodyLimit).ConfigureAwait(false)
+                : await AgentRequestBody.ReadAsync(context, exfiltration, ct).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e)
         {
@@ -102,32 +106,34 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
 
         using (body)
         {
-            await DecideAndForwardAsync(context, session, service, request, record, reason, body, patterns, exfiltration, started).ConfigureAwait(false);
+            var call = new Call(context, session, service!, request, reason, body, patterns, exfiltration, started);
+            await DecideAndForwardAsync(call, record).ConfigureAwait(false);
         }
     }
 
-    private async Task DecideAndForwardAsync(
-        HttpContext context,
-        Session session,
-        ServiceDefinition service,
-        NormalizedRequest request,
-        AuditRecord record,
-        string? reason,
-        AgentRequestBody body,
-        SecretPatternSet patterns,
-        ExfiltrationCheck exfiltration,
-        long started)
+    private async Task DecideAndForwardAsync(Call call, AuditRecord record)
     {
+        var (context, session, service, request) = (call.Context, call.Session, call.Service, call.Request);
         var ct = context.RequestAborted;
-        if (exfiltration.Found)
+        if (call.Exfiltration.Found)
         {
-            await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = ExfiltrationRefusal.Reasons(exfiltration) }, ExfiltrationRefusal.Problem, session.Id).ConfigureAwait(false);
+            await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = ExfiltrationRefusal.Reasons(call.Exfiltration) }, ExfiltrationRefusal.Problem, session.Id).ConfigureAwait(false);
             return;
         }
 
-        var headers = ForwardedHeaders.ForPolicy(context.Request.Headers, service.Credential is HeaderCredential h ? [h.Header] : []);
-        var jsonBody = service.PolicyBody && body.Whole is { } whole && IsJson(context.Request.ContentType) ? JsonBodyFields.TryRead(whole.Span) : null;
-        var decision = await DecideAsync(session, request, reason, body.DeclaredLength ?? 0, headers, jsonBody, ct).ConfigureAwait(false);
+        LlmPlan? llm = null;
+        if (service.Llm is { } settings)
+        {
+            if (!LlmPlanner.TryPlan(service.Name, settings, request, call.Body, out llm, out var problem))
+            {
+                await RefuseAsync(context, record with { Decision = AuditDecision.Deny, Errors = [problem.Code] }, problem, session.Id).ConfigureAwait(false);
+                return;
+            }
+
+            record = record with { Model = llm.ModelName is null ? null : $"{service.Name}/{llm.ModelName}", CostMicros = llm.Facts.EstimatedCostMicros };
+        }
+
+        var decision = await DecideAsync(call, llm?.Facts, ct).ConfigureAwait(false);
         record = record with
         {
             Decision = decision.Allowed ? AuditDecision.Permit : AuditDecision.Deny,
@@ -151,57 +157,79 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
         }
         catch (CredentialUnavailableException)
         {
-            await SealOutcomeAsync(decisionSequence, record, 502, 0, started, null).ConfigureAwait(false);
+            await SealOutcomeAsync(decisionSequence, record, new Outcome(502, 0, call.Started)).ConfigureAwait(false);
             await new ApiProblem(502, "credential_unavailable", "Upstream credential unavailable", "Airlock could not obtain the credential for this service; an operator has to fix it").ToResult().ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
+        await ForwardAsync(call, record, decisionSequence, credential, llm).ConfigureAwait(false);
+    }
+
+    private async Task ForwardAsync(Call call, AuditRecord record, long decisionSequence, RenderedCredential credential, LlmPlan? llm)
+    {
+        var context = call.Context;
         // Read again after rendering: a token obtained for this very call has just joined the set.
         var responsePatterns = leaks.Current;
         using var redactor = responsePatterns.CreateRedactor();
         var headerRedactions = new List<string>();
-        var forwardedBody = body.ToForwarded(exfiltration, patterns.MaxPatternLength);
+        LlmUsageMeter? meter = null;
+        var forwardedBody = llm is null
+            ? call.Body.ToForwarded(call.Exfiltration, call.Patterns.MaxPatternLength)
+            : new ForwardedBody(new MemoryStream(llm.Body.ToArray(), writable: false), llm.Body.Length);
         ForwardResult result;
         await using (forwardedBody?.Source)
         {
             result = await forwarder.ForwardAsync(
                 context,
-                service,
-                request,
+                call.Service,
+                call.Request,
                 credential,
-                response => new RedactingStream(response, redactor),
-                ct,
+                response =>
+                {
+                    Stream redacted = new RedactingStream(response, redactor);
+                    if (llm is null)
+                    {
+                        return redacted;
+                    }
+
+                    meter = new LlmUsageMeter(llm.Endpoint, llm.Body.Length, IsEventStream(context.Response.ContentType));
+                    return new MeteringStream(redacted, meter);
+                },
+                context.RequestAborted,
                 headers => RedactHeaders(headers, responsePatterns, headerRedactions),
                 forwardedBody).ConfigureAwait(false);
         }
 
         // A secret found in the body after the permit: the upstream request was aborted before any of it was sent.
-        var errors = result.Error == ForwardError.RequestBodyRefused ? ExfiltrationRefusal.Reasons(exfiltration) : null;
-        await SealOutcomeAsync(decisionSequence, record, result.StatusCode, result.ResponseBodyBytes, started, redactor, headerRedactions, errors).ConfigureAwait(false);
+        var errors = result.Error == ForwardError.RequestBodyRefused ? ExfiltrationRefusal.Reasons(call.Exfiltration) : null;
+        var outcome = new Outcome(result.StatusCode, result.ResponseBodyBytes, call.Started, redactor, headerRedactions, errors);
+        if (llm is not null)
+        {
+            outcome = outcome with { Usage = LlmPlanner.Charge(llm, result, meter) };
+        }
+
+        await SealOutcomeAsync(decisionSequence, record, outcome).ConfigureAwait(false);
     }
 
-    private static bool InScope(Session session, NormalizedRequest request) =>
-        session.Scope.Count == 0
-        || session.Scope.Any(s => s == request.Service || s.StartsWith(request.Service + "/", StringComparison.Ordinal));
-
-    private async Task<CallDecision> DecideAsync(
-        Session session,
-        NormalizedRequest request,
-        string? reason,
-        long bodyBytes,
-        IReadOnlyDictionary<string, string> headers,
-        IReadOnlyDictionary<string, string>? jsonBody,
-        CancellationToken ct)
+    private async Task<CallDecision> DecideAsync(Call call, LlmFacts? llm, CancellationToken ct)
     {
+        var session = call.Session;
         var agent = await runtime.Sessions.GetAgentAsync(session.AgentId, ct).ConfigureAwait(false)
             ?? throw ApiProblem.Unauthenticated("the session's agent no longer exists");
         var user = session.UserId is null ? null : await runtime.Sessions.GetUserAsync(session.UserId, session.CreatedAt, ct).ConfigureAwait(false);
 
+        var headers = ForwardedHeaders.ForPolicy(call.Context.Request.Headers, call.Service.Credential is HeaderCredential h ? [h.Header] : []);
+        var jsonBody = call.Service.PolicyBody && llm is null && call.Body.Whole is { } whole && IsJson(call.Context.Request.ContentType)
+            ? JsonBodyFields.TryRead(whole.Span)
+            : null;
         var (calls, denials) = await _history.GetAsync(session.Id, ct).ConfigureAwait(false);
-        var call = new HttpCall(session, agent, user, request.Method, request.Service, request.Path, request.Query, reason, bodyBytes, runtime.Time.GetUtcNow(), calls, denials, headers, jsonBody);
+        var request = call.Request;
+        var httpCall = new HttpCall(
+            session, agent, user, request.Method, request.Service, request.Path, request.Query, call.Reason, call.Body.DeclaredLength ?? 0,
+            runtime.Time.GetUtcNow(), calls, denials, headers, jsonBody, llm);
         try
         {
-            return CallAuthorizer.Decide(runtime.Policies.Current, call);
+            return CallAuthorizer.Decide(runtime.Policies.Current, httpCall);
         }
 #pragma warning disable CA1031 // Fail closed: any failure to decide is a denial, recorded with its type.
         catch (Exception e)
@@ -211,72 +239,29 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
         }
     }
 
-    private async Task RefuseAsync(HttpContext context, AuditRecord record, ApiProblem problem, string sessionId)
-    {
-        await _history.RecordAsync(sessionId, denied: true, context.RequestAborted).ConfigureAwait(false);
-        await SealAsync(record, context.RequestAborted).ConfigureAwait(false);
-        await problem.ToResult().ExecuteAsync(context).ConfigureAwait(false);
-    }
+    private static bool IsLlmTarget(string rawTarget) =>
+        rawTarget.StartsWith(LlmPrefix + "/", StringComparison.Ordinal);
 
-    private async Task<long> SealAsync(AuditRecord record, CancellationToken ct)
+    // An LLM service is reached only under /llm/, where its calls are metered; a plain service never is.
+    private static ApiProblem? CheckRoute(ServiceDefinition service, bool llmRoute, NormalizedRequest request) => (llmRoute, service.Llm) switch
     {
-        try
-        {
-            return await runtime.Audit.AppendAsync(record, ct).ConfigureAwait(false);
-        }
-        catch (AuditUnavailableException)
-        {
-            // Fail closed: an unrecorded call does not happen.
-            throw new ApiProblem(503, "audit_unavailable", "Audit log unavailable", "the call was refused because its audit record could not be written; try again shortly");
-        }
-    }
+        (false, not null) => new ApiProblem(403, "llm_route_required", "Call this service under /llm/",
+            $"service '{service.Name}' is an LLM provider; call it at /llm/{service.Name}/… so that its use is metered and budgeted"),
+        (true, null) => new ApiProblem(404, "not_an_llm_service", "Not an LLM service",
+            $"service '{service.Name}' is not an LLM provider; call it at /{service.Name}/…"),
+        (true, { } llm) when LlmEndpoints.Match(llm.Provider, request.Method, request.Path) is null => new ApiProblem(404, "unsupported_endpoint", "Endpoint not mediated",
+            $"Airlock meters {LlmEndpoints.Describe(llm.Provider)} on this service; {request.Method} {request.Path} is not one of them"),
+        _ => null,
+    };
 
-    private static void RedactHeaders(IHeaderDictionary headers, SecretPatternSet patterns, List<string> redacted)
-    {
-        foreach (var name in headers.Keys.ToArray())
-        {
-            var value = headers[name].ToString();
-            var clean = patterns.RedactHeaderValue(value, out var names);
-            if (!ReferenceEquals(clean, value))
-            {
-                headers[name] = clean;
-                redacted.AddRange(names.Select(n => $"header {name}:{n}"));
-            }
-        }
-    }
+    private static ApiProblem? CheckScope(Session session, NormalizedRequest request) =>
+        session.Scope.Count == 0 || session.Scope.Any(s => s == request.Service || s.StartsWith(request.Service + "/", StringComparison.Ordinal))
+            ? null
+            : new ApiProblem(403, "out_of_scope", "Outside the session's scope",
+                $"this session was started for {string.Join(", ", session.Scope)}; {request.Service} is outside it. Ask for a session whose scope includes it.");
 
-    private async Task SealOutcomeAsync(
-        long decisionSequence,
-        AuditRecord decision,
-        int status,
-        long bytesOut,
-        long started,
-        StreamingRedactor? redactor,
-        IReadOnlyList<string>? headerRedactions = null,
-        IReadOnlyList<string>? errors = null)
-    {
-        headerRedactions ??= [];
-        var outcome = decision with
-        {
-            Kind = AuditRecordKind.Outcome,
-            Time = runtime.Time.GetUtcNow(),
-            DecisionSequence = decisionSequence,
-            Errors = errors ?? decision.Errors,
-            Status = status,
-            BytesOut = bytesOut,
-            LatencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            RedactionCount = (redactor?.TotalRedactions ?? 0) + headerRedactions.Count,
-            Redactions = [.. headerRedactions, .. redactor?.Redactions.Select(r => $"{r.Name}:{r.Count}") ?? []],
-        };
-        try
-        {
-            await runtime.Audit.AppendAsync(outcome, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (AuditUnavailableException)
-        {
-            // The call already happened; its decision record is sealed. A missing outcome is visible in the log.
-        }
-    }
+    private static bool IsEventStream(string? contentType) =>
+        (contentType ?? string.Empty).Split(';', 2)[0].Trim().Equals("text/event-stream", StringComparison.OrdinalIgnoreCase);
 
     // application/json and the +json structured suffix (RFC 6839), any parameters after `;`.
     private static bool IsJson(string? contentType)
@@ -287,4 +272,16 @@ internal sealed class CallPipeline(GatewayRuntime runtime, UpstreamForwarder for
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    /// <summary>What one call carries from step to step once it is routed and its body read.</summary>
+    private sealed record Call(
+        HttpContext Context,
+        Session Session,
+        ServiceDefinition Service,
+        NormalizedRequest Request,
+        string? Reason,
+        AgentRequestBody Body,
+        Core.Leaks.SecretPatternSet Patterns,
+        Core.Leaks.ExfiltrationCheck Exfiltration,
+        long Started);
 }

@@ -115,6 +115,10 @@ internal static class SqliteMigrations
         new(4, "services may show policy the request body", """
             ALTER TABLE services ADD COLUMN policy_body INTEGER NOT NULL DEFAULT 0 CHECK (policy_body IN (0, 1));
             """),
+        new(5, "LLM services", """
+            -- JSON: provider, prices per model, default output cap. NULL for a plain HTTP service.
+            ALTER TABLE services ADD COLUMN llm TEXT;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -59,6 +59,13 @@ public sealed class ForwarderFailureTests(ITestOutputHelper output)
 
         await Assert.ThrowsAnyAsync<Exception>(() => read.WaitAsync(TimeSpan.FromSeconds(15)));
         release.SetResult();
+        // The agent sees the abort as soon as it happens; the forwarder's result is recorded just after.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (gateway.Results.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.Equal(ForwardError.ResponseBodyFailed, Assert.Single(gateway.Results).Error);
     }
 

@@ -38,10 +38,12 @@ internal sealed class AgentRequestBody : IDisposable
     public long? DeclaredLength { get; }
 
     /// <summary>
-    /// Reads up to <see cref="InspectLimit"/> bytes of the body, scanning them with <paramref name="check"/>. A read
-    /// failure (too large for the listener, broken framing) throws the listener's <see cref="BadHttpRequestException"/>.
+    /// Reads up to <paramref name="inspectLimit"/> bytes of the body (default <see cref="InspectLimit"/>), scanning them
+    /// with <paramref name="check"/>; a larger body is left to stream. An LLM call, whose body must be read whole to be
+    /// metered, passes the listener's own limit. A read failure (too large for the listener, broken framing) throws
+    /// the listener's <see cref="BadHttpRequestException"/>.
     /// </summary>
-    public static async Task<AgentRequestBody> ReadAsync(HttpContext context, ExfiltrationCheck check, CancellationToken ct)
+    public static async Task<AgentRequestBody> ReadAsync(HttpContext context, ExfiltrationCheck check, CancellationToken ct, int inspectLimit = InspectLimit)
     {
         var detection = context.Features.Get<IHttpRequestBodyDetectionFeature>();
         var declared = context.Request.ContentLength;
@@ -50,20 +52,35 @@ internal sealed class AgentRequestBody : IDisposable
             return new AgentRequestBody(null, 0, null, null);
         }
 
-        var capacity = declared is { } n && n <= InspectLimit ? (int)n : InspectLimit + 1;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 1));
+        // Read until the body ends or one byte past the limit; the buffer starts at the declared size (or 16 KiB)
+        // and grows, so a small body never costs a large buffer.
+        var capacity = declared is { } n && n <= inspectLimit ? (int)n : inspectLimit + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(capacity, 1, 16 * 1024));
         var length = 0;
         try
         {
-            int read;
-            while (length < capacity && (read = await context.Request.Body.ReadAsync(buffer.AsMemory(length, capacity - length), ct).ConfigureAwait(false)) > 0)
+            while (length < capacity)
             {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(capacity, buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                    buffer = larger;
+                }
+
+                var read = await context.Request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, capacity) - length), ct).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
                 length += read;
             }
 
             check.ScanBody(buffer.AsSpan(0, length));
             // Fewer bytes than the capacity means the body ended: it was read whole.
-            if (length <= InspectLimit)
+            if (length <= inspectLimit)
             {
                 check.CompleteBody();
                 return new AgentRequestBody(buffer, length, null, length);

@@ -1,0 +1,10 @@
+using Airlock.Core.Llm;
+using Airlock.Core.Policies;
+
+namespace Airlock.Gateway.DataPlane.Llm;
+
+/// <summary>
+/// An LLM call ready to decide and forward: its endpoint, the model asked for (null when listing models), its price,
+/// the prepared body to send, and what policy sees of it.
+/// </summary>
+internal sealed record LlmPlan(LlmEndpoint Endpoint, string? ModelName, ModelPrice? Price, ReadOnlyMemory<byte> Body, LlmFacts Facts);
