@@ -24,7 +24,7 @@ internal sealed partial class AdminApiClient
     public Task<AdminResponse<ServiceInfo>> GetServiceAsync(string name, CancellationToken ct) =>
         SendAsync<ServiceInfo>(HttpMethod.Get, $"/v1/services/{Segment(name)}", null, ct);
 
-    public Task<AdminResponse<ServiceInfo>> AddServiceAsync(string name, Uri url, string? description, JsonObject credential, bool policyBody, CancellationToken ct)
+    public Task<AdminResponse<ServiceInfo>> AddServiceAsync(string name, Uri url, string? description, JsonObject credential, bool policyBody, JsonObject? llm, CancellationToken ct)
     {
         var body = new JsonObject { ["name"] = name, ["url"] = url.OriginalString };
         if (description is not null)
@@ -36,6 +36,11 @@ internal sealed partial class AdminApiClient
         if (policyBody)
         {
             body["policy_body"] = true;
+        }
+
+        if (llm is not null)
+        {
+            body["llm"] = llm;
         }
 
         return SendAsync<ServiceInfo>(HttpMethod.Post, "/v1/services", body, ct);

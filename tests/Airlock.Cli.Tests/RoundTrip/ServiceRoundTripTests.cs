@@ -59,6 +59,34 @@ public sealed class ServiceRoundTripTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task An_llm_service_is_added_with_its_provider_prices_and_cap()
+    {
+        var add = await gateway.RunAsync(
+            "service", "add", "llm-openai", "--url", "https://api.example.com", "--inject", "none",
+            "--llm", "openai", "--price", "gpt-4o-mini=0.15/0.60", "--price", "*=5/15", "--default-max-tokens", "2000");
+
+        Assert.True(add.ExitCode == 0, add.ToString());
+        Assert.Contains("llm          openai, at /llm/llm-openai/, 2 priced model(s), default cap 2000 tokens", add.Stdout);
+        var json = JsonNode.Parse((await gateway.RunAsync("service", "show", "llm-openai", "--output", "json")).Stdout)!;
+        Assert.Equal(0.60m, json["llm"]!["prices"]!["gpt-4o-mini"]!["output_per_million"]!.GetValue<decimal>());
+    }
+
+    [Theory]
+    [InlineData("--price", "gpt-4o=1/2")]
+    [InlineData("--llm", "mistral")]
+    public async Task Llm_options_that_do_not_fit_are_usage_errors(string option, string value)
+    {
+        var args = option == "--llm"
+            ? new[] { "service", "add", "llm-bad", "--url", "https://api.example.com", "--inject", "none", "--llm", value, "--price", "*=1/1" }
+            : new[] { "service", "add", "llm-bad", "--url", "https://api.example.com", "--inject", "none", option, value };
+
+        var add = await gateway.RunAsync(args);
+
+        Assert.True(add.ExitCode == 2, add.ToString());
+        Assert.StartsWith("error: ", add.Stderr);
+    }
+
+    [Fact]
     public async Task Unknown_secret_is_invalid_with_the_field_named()
     {
         var add = await gateway.RunAsync("service", "add", "svc-missing", "--url", "https://api.example.com", "--inject", "header:X-Key={{secret:no_such_secret}}");

@@ -37,11 +37,23 @@ internal static class ServiceCommand
         {
             Description = "Let policy read small JSON request bodies as context.request.body (docs/policies.md).",
         };
+        var llm = new Option<string?>("--llm") { Description = "Make this an LLM service, reached at /llm/NAME/ and metered: openai or anthropic.", HelpName = "PROVIDER" };
+        var price = new Option<string[]>("--price")
+        {
+            Description = "For an LLM service: MODEL=INPUT/OUTPUT in US dollars per million tokens, e.g. gpt-4o-mini=0.15/0.60; * prices any other model. Repeat per model.",
+            HelpName = "MODEL=IN/OUT",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var defaultMaxTokens = new Option<long?>("--default-max-tokens")
+        {
+            Description = $"For an LLM service: the output cap set on a request that sets none (default {Airlock.Core.Llm.LlmSettings.StandardMaxTokens}).",
+            HelpName = "N",
+        };
         var command = new Command(
             "add",
             $"Register a service. Every secret its templates reference must already exist.\n\n{ExitCodes.AdminHelpText}")
         {
-            name, url, inject, description, policyBody,
+            name, url, inject, description, policyBody, llm, price, defaultMaxTokens,
         };
         var options = AdminOptions.AddTo(command);
         AdminCommandRunner.SetAction(command, options, async (parse, call, ct) =>
@@ -49,7 +61,8 @@ internal static class ServiceCommand
             var service = AdminNames.Service(parse.GetRequiredValue(name), "NAME");
             var baseUrl = AdminInput.ServiceUrl(parse.GetRequiredValue(url), "--url");
             var credential = InjectSpecParser.Parse(parse.GetRequiredValue(inject), "--inject");
-            var response = await call.Client.AddServiceAsync(service, baseUrl, parse.GetValue(description), credential, parse.GetValue(policyBody), ct).ConfigureAwait(false);
+            var llmSettings = LlmOptionsParser.Parse(parse.GetValue(llm), parse.GetValue(price) ?? [], parse.GetValue(defaultMaxTokens));
+            var response = await call.Client.AddServiceAsync(service, baseUrl, parse.GetValue(description), credential, parse.GetValue(policyBody), llmSettings, ct).ConfigureAwait(false);
             WriteOne(call, response.Value, response.Json);
             return ExitCodes.Success;
         }, new AdminHints(Conflict: "the service exists; remove it first with `airlock service remove NAME`"));
@@ -128,6 +141,7 @@ internal static class ServiceCommand
             .Add("credential", service.Credential.ToInjectSpec())
             .Add("description", service.Description)
             .Add("policy body", service.PolicyBody ? "shown to policy" : "not shown to policy")
+            .Add("llm", service.Llm is null ? "no" : $"{service.Llm.Provider}, at /llm/{service.Name}/, {service.Llm.Prices.Count} priced model(s), default cap {service.Llm.DefaultMaxTokens} tokens")
             .Add("source", service.Source)
             .Add("created", TextTable.Time(service.Created))
             .Write(call.Io.Out);
