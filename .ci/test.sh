@@ -16,7 +16,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 fi
 
 # Node peers are pinned by their lockfiles; `npm ci` installs exactly those versions.
-for dir in tests/Airlock.Cedar.Differential/oracle bench/Airlock.Benchmarks/node; do
+for dir in tests/Airlock.Cedar.Differential/oracle tests/Airlock.Gateway.Tests/llm-clients bench/Airlock.Benchmarks/node; do
   if [ -f "$dir/package-lock.json" ]; then
     echo "== npm ci in $dir"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)

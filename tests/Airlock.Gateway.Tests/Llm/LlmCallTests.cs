@@ -13,62 +13,17 @@ namespace Airlock.Gateway.Tests.Llm;
 public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Policies = """
-        @id("agents-use-llms")
-        permit (principal, action in Airlock::Action::"llm", resource);
-
-        @id("no-forbidden-model")
-        @reason("gpt-forbidden is not approved for agents")
-        forbid (principal, action, resource == Airlock::Model::"openai/gpt-forbidden");
 
         @id("small-calls-only")
         @reason("one call may cost at most 5 dollars")
         forbid (principal, action, resource) when { context has llm && context.llm.estimated_cost_micros > 5000000 };
         """;
 
-    private string _openAiKey = null!;
-    private string _anthropicKey = null!;
-    private string _policyDirectory = null!;
-    private FakeLlmProvider _provider = null!;
-    private RunningGateway _gateway = null!;
-    private string _token = null!;
+    private LlmGateway _llm = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _openAiKey = Canary.New("openai_key", output);
-        _anthropicKey = Canary.New("anthropic_key", output);
-        _provider = await FakeLlmProvider.StartAsync();
-        _policyDirectory = Directory.CreateTempSubdirectory("airlock-llm-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(_policyDirectory, "llm.cedar"), Policies);
-        _gateway = await RunningGateway.StartAsync(policies: _policyDirectory);
-        await _gateway.PostAsync("/v1/secrets", new { name = "openai_key", value = _openAiKey });
-        await _gateway.PostAsync("/v1/secrets", new { name = "anthropic_key", value = _anthropicKey });
-        var prices = new Dictionary<string, object>
-        {
-            ["gpt-test"] = new { input_per_million = 1000, output_per_million = 2000 },
-            ["gpt-forbidden"] = new { input_per_million = 1, output_per_million = 1 },
-            ["claude-test"] = new { input_per_million = 3000, output_per_million = 9000 },
-        };
-        await _gateway.PostAsync("/v1/services", new
-        {
-            name = "openai", url = _provider.Address.ToString(),
-            credential = new { kind = "header", header = "Authorization", template = "Bearer {{secret:openai_key}}" },
-            llm = new { provider = "openai", prices, default_max_tokens = 1000 },
-        });
-        await _gateway.PostAsync("/v1/services", new
-        {
-            name = "claude", url = _provider.Address.ToString(),
-            credential = new { kind = "header", header = "x-api-key", template = "{{secret:anthropic_key}}" },
-            llm = new { provider = "anthropic", prices },
-        });
-        (_token, _) = await _gateway.StartSessionAsync(user: null);
-    }
+    public async ValueTask InitializeAsync() => _llm = await LlmGateway.StartAsync(output, LlmGateway.DefaultPolicies + Policies);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _provider.DisposeAsync();
-        Directory.Delete(_policyDirectory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _llm.DisposeAsync();
 
     [Fact]
     public async Task A_chat_completion_reaches_the_provider_with_the_real_key_and_a_cap_and_is_charged_its_usage()
@@ -78,8 +33,8 @@ public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("The answer is forty-two.", body["choices"]![0]!["message"]!["content"]!.GetValue<string>());
-        var received = Assert.Single(_provider.Received);
-        Assert.Equal(_openAiKey, received.Key);
+        var received = Assert.Single(_llm.Provider.Received);
+        Assert.Equal(_llm.OpenAiKey, received.Key);
         Assert.Equal(1000, JsonNode.Parse(received.Body!)!["max_completion_tokens"]!.GetValue<long>());
 
         var outcome = await OutcomeAsync();
@@ -96,7 +51,7 @@ public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.EndsWith("data: [DONE]\n\n", text, StringComparison.Ordinal);
-        Assert.True(JsonNode.Parse(_provider.Received[0].Body!)!["stream_options"]!["include_usage"]!.GetValue<bool>());
+        Assert.True(JsonNode.Parse(_llm.Provider.Received[0].Body!)!["stream_options"]!["include_usage"]!.GetValue<bool>());
         var outcome = await OutcomeAsync();
         Assert.Equal(5, outcome["outputTokens"]!.GetValue<long>());
     }
@@ -108,15 +63,15 @@ public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
         {
             Content = new StringContent("""{"model":"claude-test","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("x-api-key", _token);
+        request.Headers.Add("x-api-key", _llm.Token);
         request.Headers.Add("anthropic-version", "2023-06-01");
 
-        using var response = await _gateway.Data.SendAsync(request);
+        using var response = await _llm.Gateway.Data.SendAsync(request);
         await response.Content.ReadAsStringAsync();
 
         Assert.Equal(200, (int)response.StatusCode);
-        var received = Assert.Single(_provider.Received);
-        Assert.Equal(_anthropicKey, received.Key);
+        var received = Assert.Single(_llm.Provider.Received);
+        Assert.Equal(_llm.AnthropicKey, received.Key);
         Assert.Equal("2023-06-01", received.Headers["anthropic-version"]);
         var outcome = await OutcomeAsync();
         Assert.Equal((17L, 5L), (outcome["inputTokens"]!.GetValue<long>(), outcome["outputTokens"]!.GetValue<long>()));
@@ -130,7 +85,7 @@ public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
 
         var problem = await RunningGateway.ExpectProblemAsync(response, 403, "denied");
         Assert.Equal("gpt-forbidden is not approved for agents", problem["detail"]!.GetValue<string>());
-        Assert.Empty(_provider.Received);
+        Assert.Empty(_llm.Provider.Received);
     }
 
     [Fact]
@@ -140,7 +95,7 @@ public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
 
         var problem = await RunningGateway.ExpectProblemAsync(response, 403, "denied");
         Assert.Equal("one call may cost at most 5 dollars", problem["detail"]!.GetValue<string>());
-        Assert.Empty(_provider.Received);
+        Assert.Empty(_llm.Provider.Received);
     }
 
     [Theory]
@@ -154,7 +109,7 @@ public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
         using var response = await PostAsync(target, json);
 
         await RunningGateway.ExpectProblemAsync(response, status, code);
-        Assert.Empty(_provider.Received);
+        Assert.Empty(_llm.Provider.Received);
     }
 
     [Fact]
@@ -176,14 +131,13 @@ public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using (request)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-            return await _gateway.Data.SendAsync(request);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _llm.Token);
+            return await _llm.Gateway.Data.SendAsync(request);
         }
     }
 
     private async Task<JsonNode> OutcomeAsync()
     {
-        var text = await _gateway.Admin.GetStringAsync("/v1/audit/records?from=0&limit=100");
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).Last(r => r["kind"]!.GetValue<string>() == "outcome");
+        return (await _llm.AuditRecordsAsync()).Last(r => r["kind"]!.GetValue<string>() == "outcome");
     }
 }
