@@ -21,6 +21,7 @@ public sealed class LlmUsageMeter
     private readonly ArrayBufferWriter<byte>? _json;
     private long? _input;
     private long? _output;
+    private bool _outputFinal;
     private long _textBytes;
     private long _bodyBytes;
 
@@ -56,9 +57,11 @@ public sealed class LlmUsageMeter
             ReadJsonBody();
         }
 
-        var estimated = _input is null || (_output is null && _endpoint != LlmEndpoint.Embeddings);
+        var estimated = _input is null || (!_outputFinal && _endpoint is not (LlmEndpoint.Embeddings or LlmEndpoint.Models));
         var input = _input ?? Quarter(_requestBytes);
-        var output = _output ?? (_endpoint is LlmEndpoint.Embeddings or LlmEndpoint.Models ? 0 : Quarter(_events is null ? _bodyBytes : _textBytes));
+        var streamed = _endpoint is LlmEndpoint.Embeddings or LlmEndpoint.Models ? 0 : Quarter(_events is null ? _bodyBytes : _textBytes);
+        // A count the provider gave before the end (Anthropic's message_start) is a floor, not the total.
+        var output = _outputFinal ? _output!.Value : Math.Max(_output ?? 0, streamed);
         return new LlmUsage(input, output, estimated);
     }
 
@@ -166,7 +169,7 @@ public sealed class LlmUsageMeter
         {
             case "message_start" when root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object
                 && message.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object:
-                ReadUsage(usage);
+                ReadUsage(usage, final: false);
                 break;
             case "message_delta" when root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object:
                 // Anthropic reports the output so far, cumulatively, and sometimes the input again.
@@ -182,7 +185,7 @@ public sealed class LlmUsageMeter
 
     // OpenAI: prompt_tokens / completion_tokens (chat, embeddings) or input_tokens / output_tokens (responses).
     // Anthropic: input_tokens plus cache writes and reads, all charged as input; output_tokens.
-    private void ReadUsage(JsonElement usage)
+    private void ReadUsage(JsonElement usage, bool final = true)
     {
         long? Read(string name) => usage.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= 0 ? n : null;
 
@@ -196,10 +199,12 @@ public sealed class LlmUsageMeter
         if (output is not null)
         {
             _output = output;
+            _outputFinal = final;
         }
         else if (input is not null && _endpoint == LlmEndpoint.Embeddings)
         {
             _output = 0;
+            _outputFinal = true;
         }
     }
 

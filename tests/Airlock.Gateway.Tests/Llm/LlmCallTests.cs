@@ -56,6 +56,32 @@ public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(5, outcome["outputTokens"]!.GetValue<long>());
     }
 
+    [Theory]
+    [InlineData("/llm/openai/v1/chat/completions", """{"model":"gpt-test","stream":true,"messages":[{"role":"user","content":"hi"}]}""", 1000, 2000)]
+    [InlineData("/llm/claude/v1/messages", """{"model":"claude-test","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"hi"}]}""", 3000, 9000)]
+    public async Task A_provider_that_disconnects_mid_stream_is_charged_for_what_was_streamed(string target, string json, long inputPrice, long outputPrice)
+    {
+        _llm.Provider.DisconnectAfter = 2;
+
+        try
+        {
+            using var response = await PostAsync(target, json);
+            await response.Content.ReadAsStringAsync();
+        }
+        catch (HttpRequestException)
+        {
+            // The agent sees the stream break off: Airlock aborts its connection too.
+        }
+
+        var outcome = await EventuallyOutcomeAsync();
+        output.WriteLine(outcome.ToJsonString());
+        var sentBody = _llm.Provider.Received.Single().Body!;
+        // Two deltas of "The answer is forty-two." in five pieces: 10 bytes of text, 3 tokens by the quarter rule.
+        var input = target.Contains("claude", StringComparison.Ordinal) ? FakeLlmProvider.InputTokens : (System.Text.Encoding.UTF8.GetByteCount(sentBody) + 3) / 4;
+        Assert.Equal((input, 3L), (outcome["inputTokens"]!.GetValue<long>(), outcome["outputTokens"]!.GetValue<long>()));
+        Assert.Equal((input * inputPrice) + (3 * outputPrice), outcome["costMicros"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task An_anthropic_sdk_sends_the_session_token_as_x_api_key_and_the_provider_gets_the_real_one()
     {
@@ -133,6 +159,23 @@ public sealed class LlmCallTests(ITestOutputHelper output) : IAsyncLifetime
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _llm.Token);
             return await _llm.Gateway.Data.SendAsync(request);
+        }
+    }
+
+    // The outcome is sealed once the forwarder has given up on the stream, which may be just after the agent noticed.
+    private async Task<JsonNode> EventuallyOutcomeAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var records = await _llm.AuditRecordsAsync();
+            if (records.LastOrDefault(r => r["kind"]!.GetValue<string>() == "outcome") is { } outcome)
+            {
+                return outcome;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "no outcome record was sealed");
+            await Task.Delay(20);
         }
     }
 

@@ -116,6 +116,8 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
         {
             if (sent++ == DisconnectAfter)
             {
+                // Let what was sent reach the client first: an abort drops output still queued in the server.
+                await Task.Delay(200);
                 context.Abort();
                 return;
             }
@@ -147,6 +149,8 @@ internal sealed class FakeLlmProvider : IAsyncDisposable
         {
             if (sent++ == DisconnectAfter)
             {
+                // Let what was sent reach the client first: an abort drops output still queued in the server.
+                await Task.Delay(200);
                 context.Abort();
                 return;
             }
