@@ -8,11 +8,17 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  echo "== installing nodejs and npm (needed by the reference Cedar engine used as a test oracle)"
+# Node.js and npm run the test peers (the reference Cedar engine, the OpenAI and Anthropic SDKs); curl runs the
+# lines `airlock dev` prints, as a user would.
+missing=()
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q nodejs npm
+  apt-get install -y -q "${missing[@]}"
 fi
 
 # Node peers are pinned by their lockfiles; `npm ci` installs exactly those versions.

@@ -5,7 +5,8 @@ namespace Airlock.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Airlock.Benchmarks -- [--quick] [BenchmarkDotNet options]</c> runs the
-/// BenchmarkDotNet suite; <c>-- compare [--quick]</c> runs the same-run comparison with cedar-wasm in Node.
+/// BenchmarkDotNet suite; <c>-- compare [--quick]</c> runs the same-run comparison with cedar-wasm in Node;
+/// <c>-- first-byte [--requests N]</c> times a streamed LLM answer's first byte through Airlock and direct.
 /// </summary>
 internal static class Program
 {
@@ -14,6 +15,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "compare")
         {
             return CompareCommand.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "first-byte")
+        {
+            return FirstByte.FirstByteCommand.Run(args[1..]);
         }
 
         var quick = args.Contains("--quick");

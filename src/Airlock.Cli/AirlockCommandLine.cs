@@ -18,6 +18,7 @@ internal static class AirlockCommandLine
             PolicyCommand.Create(),
             InitCommand.Create(),
             ServeCommand.Create(),
+            Commands.Dev.DevCommand.Create(),
             Commands.Audit.AuditCommand.Create(),
         };
 

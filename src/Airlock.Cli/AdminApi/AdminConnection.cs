@@ -31,6 +31,9 @@ internal sealed class AdminConnection
     /// <summary>The admin token. Never printed.</summary>
     public string Token { get; }
 
+    /// <summary>A connection the process set up itself (<c>airlock dev</c> talking to the server it started).</summary>
+    public static AdminConnection Direct(Uri address, string token) => new(address, "airlock dev", token);
+
     /// <summary>Resolves the address and token, or throws a <see cref="UsageException"/> saying what to set.</summary>
     public static AdminConnection Resolve(string? addressOption)
     {

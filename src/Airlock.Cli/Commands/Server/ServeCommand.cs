@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Airlock.Cli.Input;
 using Airlock.Gateway.Hosting;
 
@@ -61,9 +60,7 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(GatewayOptions options, CommandIo io)
     {
-        using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = new StopSignal();
 
         // Bad addresses are refused before anything is created on disk.
         _ = ListenAddress.Parse(options.Listen, "--listen");
@@ -82,21 +79,8 @@ internal static class ServeCommand
         io.Out.WriteLine($"airlock: admin API listening on {server.AdminAddress}");
         io.Out.WriteLine($"airlock: data directory {Path.GetFullPath(options.DataDirectory)}; stop with Ctrl+C");
         io.Out.Flush();
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            io.Error.WriteLine("airlock: stopping");
-        }
-
+        await stop.WaitAsync().ConfigureAwait(false);
+        io.Error.WriteLine("airlock: stopping");
         return ExitCodes.Success;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
     }
 }
