@@ -9,7 +9,7 @@ internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 {
     private const string CheckpointColumns = "tree_size, root_hash, timestamp, key_id, algorithm, signature";
 
-    public Task AppendAsync(IReadOnlyList<StoredAuditRecord> records, CancellationToken cancellationToken = default)
+    public Task AppendAsync(IReadOnlyList<StoredAuditRecord> records, AuditDurability durability, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
@@ -19,6 +19,14 @@ internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 
         return database.RunAsync("append audit records", async (connection, ct) =>
         {
+            if (durability == AuditDurability.OperatingSystem)
+            {
+                // WAL with synchronous=NORMAL: the commit is written to the WAL file (the OS has it) but not flushed.
+                // The connection is this operation's own, so other writes keep FULL.
+                using var normal = connection.Command("PRAGMA synchronous = NORMAL");
+                await normal.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
             // BEGIN IMMEDIATE: the write lock is taken before the size is read, so the contiguity check and the
             // inserts are one atomic step even with another writer on the same file.
             using var transaction = connection.BeginTransaction(deferred: false);

@@ -95,7 +95,7 @@ public sealed partial class AuditLog
 
         try
         {
-            await _store.AppendAsync(rows, CancellationToken.None).ConfigureAwait(false);
+            await _store.AppendAsync(rows, _options.Durability, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {

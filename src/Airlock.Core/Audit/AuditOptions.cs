@@ -15,6 +15,9 @@ public sealed record AuditOptions
     /// <summary>When set, every checkpoint is also appended to this file as one JSON line (outside the database).</summary>
     public string? CheckpointFile { get; init; }
 
+    /// <summary>When a record counts as sealed (default <see cref="AuditDurability.OperatingSystem"/>; docs/audit.md, "Durability").</summary>
+    public AuditDurability Durability { get; init; } = AuditDurability.OperatingSystem;
+
     /// <summary>The most records committed in one transaction (default 512).</summary>
     public int MaxBatch { get; init; } = 512;
 

@@ -12,7 +12,11 @@ public interface IAuditStore
     /// Appends records in one transaction: all or none. The first sequence number must be the current size and
     /// the rest must follow without a gap, or nothing is written and a <see cref="StoreException"/> is thrown.
     /// </summary>
-    Task AppendAsync(IReadOnlyList<StoredAuditRecord> records, CancellationToken cancellationToken = default);
+    Task AppendAsync(IReadOnlyList<StoredAuditRecord> records, AuditDurability durability, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends with <see cref="AuditDurability.Disk"/>: the records are on the disk when this returns.</summary>
+    Task AppendAsync(IReadOnlyList<StoredAuditRecord> records, CancellationToken cancellationToken = default) =>
+        AppendAsync(records, AuditDurability.Disk, cancellationToken);
 
     /// <summary>The number of records: the next sequence number.</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);

@@ -19,10 +19,15 @@ internal static class ServeCommand
         {
             Description = "Also append every signed audit checkpoint to this file, kept outside the data directory (verify against it with `airlock audit verify --checkpoint-file`).",
         };
+        var durability = new Option<string>("--audit-durability")
+        {
+            Description = "When an audit record is sealed: os (written to the operating system; survives a crash or kill of Airlock) or disk (also fsynced; survives power loss, slower). Default os.",
+            DefaultValueFactory = _ => "os",
+        };
         var maxTtl = new Option<string>("--max-session-ttl") { Description = "Longest session an operator may start (default 12h).", DefaultValueFactory = _ => "12h" };
         var command = new Command("serve", "Run Airlock: the data plane agents call and the admin API, on separate listeners.")
         {
-            dataDir, listen, adminListen, policies, config, checkpointFile, maxTtl,
+            dataDir, listen, adminListen, policies, config, checkpointFile, durability, maxTtl,
         };
         command.SetAction(parse => CommandRunner.Run(parse, io =>
         {
@@ -43,6 +48,12 @@ internal static class ServeCommand
                 Audit = new Core.Audit.AuditOptions
                 {
                     CheckpointFile = parse.GetValue(checkpointFile),
+                    Durability = parse.GetValue(durability) switch
+                    {
+                        "os" => Core.Audit.AuditDurability.OperatingSystem,
+                        "disk" => Core.Audit.AuditDurability.Disk,
+                        var other => throw new UsageException($"--audit-durability {other}: must be os or disk"),
+                    },
                     OnWarning = (message, _) => Console.Error.WriteLine($"airlock: audit: {message}"),
                 },
             };
