@@ -1,46 +1,11 @@
 using System.Diagnostics;
+using Airlock.Cli.Tests.Support;
 
 namespace Airlock.Cli.Tests;
 
 /// <summary>`airlock init` and `airlock serve` as an operator runs them.</summary>
 public sealed class ServeProcessTests
 {
-    private static Process StartServe(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "airlock.dll"));
-        start.ArgumentList.Add("serve");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<(string Data, string Admin)> ListeningAsync(Process server)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        string? data = null, admin = null;
-        while (data is null || admin is null)
-        {
-            var line = await server.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("serve exited early");
-            data ??= line.StartsWith("airlock: data plane listening on ", StringComparison.Ordinal) ? line["airlock: data plane listening on ".Length..].Trim() : null;
-            admin ??= line.StartsWith("airlock: admin API listening on ", StringComparison.Ordinal) ? line["airlock: admin API listening on ".Length..].Trim() : null;
-        }
-
-        _ = server.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        return (data, admin);
-    }
-
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Serve_on_a_new_directory_initializes_it_prints_the_token_once_and_listens()
@@ -83,16 +48,16 @@ public sealed class ServeProcessTests
         var init = await directory.RunAsync("init", "--data-dir", "d");
         var token = init.Stdout.Trim()["export AIRLOCK_ADMIN_TOKEN=".Length..];
         var checkpoints = Path.Combine(directory.Path, "checkpoints.jsonl");
-        using var server = StartServe(directory.Path, "--data-dir", "d", "--listen", "127.0.0.1:0", "--admin-listen", "127.0.0.1:0", "--audit-checkpoint-file", checkpoints);
-        var (data, admin) = await ListeningAsync(server);
+        await using var server = await ServeProcess.StartAsync(
+            directory.Path, TimeSpan.FromMinutes(1), "--data-dir", "d", "--listen", "127.0.0.1:0", "--admin-listen", "127.0.0.1:0", "--audit-checkpoint-file", checkpoints);
 
-        Assert.Equal(0, (await Support.AdminCli.RunAsync(admin, null, token, "agent", "add", "bot")).ExitCode);
-        var session = await Support.AdminCli.RunAsync(admin, null, token, "session", "start", "--agent", "bot", "--intent", "check the audit");
+        Assert.Equal(0, (await AdminCli.RunAsync(server.AdminAddress, null, token, "agent", "add", "bot")).ExitCode);
+        var session = await AdminCli.RunAsync(server.AdminAddress, null, token, "session", "start", "--agent", "bot", "--intent", "check the audit");
         using (var http = new HttpClient())
         {
             for (var i = 0; i < 3; i++)
             {
-                using var call = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(data), "/nosuch/thing"));
+                using var call = new HttpRequestMessage(HttpMethod.Get, new Uri(server.DataAddress, "/nosuch/thing"));
                 call.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session.Stdout.Trim());
                 using var response = await http.SendAsync(call, TestContext.Current.CancellationToken);
                 Assert.Equal(404, (int)response.StatusCode);
@@ -100,12 +65,7 @@ public sealed class ServeProcessTests
         }
 
         // A graceful stop signs a last checkpoint.
-        using (var term = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-
-        await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, await server.StopAsync(TimeSpan.FromMinutes(1)));
         Assert.True(File.Exists(checkpoints), "no checkpoint file was written");
         Assert.NotEmpty(File.ReadAllLines(checkpoints));
 
