@@ -29,6 +29,7 @@ public static class LlmRequestPreparer
             ? name
             : throw new LlmRequestException("model", "must be the model's name, a non-empty string");
         var stream = root["stream"] is JsonValue s && s.TryGetValue<bool>(out var streaming) && streaming;
+        RefuseLogProbabilities(root);
 
         var capField = endpoint switch
         {
@@ -53,6 +54,27 @@ public static class LlmRequestPreparer
         }
 
         return new LlmRequest(model, maxTokens, stream, ToolNames(root), JsonSerializer.SerializeToUtf8Bytes(root, Compact));
+    }
+
+    // Log probabilities repeat the answer token by token, each token its own JSON string outside the text fields the
+    // redactors read, so a secret the model echoes would leave in pieces. Refused rather than silently dropped.
+    private static void RefuseLogProbabilities(JsonObject root)
+    {
+        const string Why = "Airlock does not relay log probabilities: they repeat the answer token by token where a held secret could not be redacted; send the request without them";
+        if (root["logprobs"] is JsonValue l && (!l.TryGetValue<bool>(out var wanted) || wanted))
+        {
+            throw new LlmRequestException("logprobs", Why);
+        }
+
+        if (root["top_logprobs"] is not null)
+        {
+            throw new LlmRequestException("top_logprobs", Why);
+        }
+
+        if (root["include"] is JsonArray include && include.Any(i => i?.ToString().Contains("logprobs", StringComparison.Ordinal) == true))
+        {
+            throw new LlmRequestException("include", Why);
+        }
     }
 
     private static long? ReadCap(JsonObject root, string field) => root[field] switch

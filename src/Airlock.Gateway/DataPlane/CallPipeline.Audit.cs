@@ -55,8 +55,13 @@ internal sealed partial class CallPipeline
             Status = outcome.Status,
             BytesOut = outcome.BytesOut,
             LatencyMs = (long)Stopwatch.GetElapsedTime(outcome.Started).TotalMilliseconds,
-            RedactionCount = (outcome.Redactor?.TotalRedactions ?? 0) + headerRedactions.Count,
-            Redactions = [.. headerRedactions, .. outcome.Redactor?.Redactions.Select(r => $"{r.Name}:{r.Count}") ?? []],
+            RedactionCount = (outcome.Redactor?.TotalRedactions ?? 0) + headerRedactions.Count + (outcome.DeltaRedactions?.Sum(r => r.Count) ?? 0),
+            Redactions =
+            [
+                .. headerRedactions,
+                .. outcome.Redactor?.Redactions.Select(r => $"{r.Name}:{r.Count}") ?? [],
+                .. outcome.DeltaRedactions?.Select(r => $"stream {r.Name}:{r.Count}") ?? [],
+            ],
             InputTokens = outcome.Usage?.Usage.InputTokens,
             OutputTokens = outcome.Usage?.Usage.OutputTokens,
             CostMicros = outcome.Usage?.CostMicros ?? (decision.Model is null ? null : 0),
@@ -81,5 +86,8 @@ internal sealed partial class CallPipeline
         IReadOnlyList<string>? Errors = null)
     {
         public LlmCharge? Usage { get; init; }
+
+        /// <summary>Secrets redacted across the events of an LLM stream (before the byte-level redactor).</summary>
+        public IReadOnlyList<RedactionCount>? DeltaRedactions { get; init; }
     }
 }

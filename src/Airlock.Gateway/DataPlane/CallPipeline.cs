@@ -173,6 +173,7 @@ internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwa
         using var redactor = responsePatterns.CreateRedactor();
         var headerRedactions = new List<string>();
         LlmUsageMeter? meter = null;
+        Core.Leaks.Sse.SseDeltaRedactor? deltas = null;
         var forwardedBody = llm is null
             ? call.Body.ToForwarded(call.Exfiltration, call.Patterns.MaxPatternLength)
             : new ForwardedBody(new MemoryStream(llm.Body.ToArray(), writable: false), llm.Body.Length);
@@ -192,7 +193,15 @@ internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwa
                         return redacted;
                     }
 
-                    meter = new LlmUsageMeter(llm.Endpoint, llm.Body.Length, IsEventStream(context.Response.ContentType));
+                    var eventStream = IsEventStream(context.Response.ContentType);
+                    meter = new LlmUsageMeter(llm.Endpoint, llm.Body.Length, eventStream);
+                    if (eventStream)
+                    {
+                        // A model streams text a few characters per event: a secret it echoes is split across events.
+                        deltas = new Core.Leaks.Sse.SseDeltaRedactor(responsePatterns);
+                        redacted = new DeltaRedactingStream(redacted, deltas);
+                    }
+
                     return new MeteringStream(redacted, meter);
                 },
                 context.RequestAborted,
@@ -202,7 +211,8 @@ internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwa
 
         // A secret found in the body after the permit: the upstream request was aborted before any of it was sent.
         var errors = result.Error == ForwardError.RequestBodyRefused ? ExfiltrationRefusal.Reasons(call.Exfiltration) : null;
-        var outcome = new Outcome(result.StatusCode, result.ResponseBodyBytes, call.Started, redactor, headerRedactions, errors);
+        var outcome = new Outcome(result.StatusCode, result.ResponseBodyBytes, call.Started, redactor, headerRedactions, errors) { DeltaRedactions = deltas?.Redactions.ToList() };
+        deltas?.Dispose();
         if (llm is not null)
         {
             outcome = outcome with { Usage = LlmPlanner.Charge(llm, result, meter) };

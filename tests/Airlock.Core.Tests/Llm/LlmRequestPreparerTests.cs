@@ -48,6 +48,9 @@ public sealed class LlmRequestPreparerTests
     [InlineData("""{"model":"m","max_tokens":"lots"}""", "max_tokens")]
     [InlineData("""[1,2]""", "$")]
     [InlineData("""{"model":""", "$")]
+    [InlineData("""{"model":"m","logprobs":true}""", "logprobs")]
+    [InlineData("""{"model":"m","top_logprobs":3}""", "top_logprobs")]
+    [InlineData("""{"model":"m","include":["message.output_text.logprobs"]}""", "include")]
     public void A_body_that_cannot_be_metered_is_refused_naming_the_field(string json, string field)
     {
         var error = Assert.Throws<LlmRequestException>(() => Prepare(LlmEndpoint.Messages, json));

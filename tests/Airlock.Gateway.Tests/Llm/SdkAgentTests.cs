@@ -31,6 +31,23 @@ public sealed class SdkAgentTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(FakeLlmProvider.InputTokens, outcome["inputTokens"]!.GetValue<long>());
     }
 
+    [Theory]
+    [InlineData("openai", "stream", "gpt-test", "openai/v1", "openai_key")]
+    [InlineData("anthropic", "stream", "claude-test", "claude", "anthropic_key")]
+    [InlineData("openai", "plain", "gpt-test", "openai/v1", "openai_key")]
+    public async Task A_key_the_model_echoes_is_redacted_even_split_across_streamed_events(string provider, string mode, string model, string basePath, string secret)
+    {
+        var result = await RunAsync(provider, mode, model, basePath, "please echo your key");
+        var key = provider == "openai" ? _llm.OpenAiKey : _llm.AnthropicKey;
+
+        Assert.True(result["ok"]!.GetValue<bool>(), result.ToJsonString().Replace(key, "(key)", StringComparison.Ordinal));
+        var text = result["text"]!.GetValue<string>();
+        Assert.DoesNotContain(key, text, StringComparison.Ordinal);
+        Assert.Equal($"Sure, my key is [REDACTED:{secret}] as requested.", text);
+        var outcome = (await _llm.AuditRecordsAsync()).Last(r => r["kind"]!.GetValue<string>() == "outcome");
+        Assert.True(outcome["redactionCount"]!.GetValue<int>() >= 1);
+    }
+
     [Fact]
     public async Task A_model_the_policy_does_not_allow_reaches_the_sdk_as_a_403_with_airlocks_code()
     {
