@@ -13,13 +13,7 @@ public sealed partial class BudgetLedger
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(limits);
-        var errors = new List<FieldError>();
-        if (!subject.IsDefault && !Names.IsValidIdentifier(subject.Id))
-        {
-            errors.Add(new("id", $"must be {Names.IdentifierRule}, or * for the default of every {subject.ScopeName}"));
-        }
-
-        errors.AddRange(limits.Validate());
+        var errors = Validate(subject, limits);
         if (errors.Count == 0 && !subject.IsDefault)
         {
             await CheckExistsAsync(subject, errors, cancellationToken).ConfigureAwait(false);
@@ -33,6 +27,24 @@ public sealed partial class BudgetLedger
         var entry = new SubjectLimits(subject, limits, time.GetUtcNow());
         var created = await store.Budgets.UpsertLimitsAsync(entry, cancellationToken).ConfigureAwait(false);
         return (entry, created);
+    }
+
+    /// <summary>
+    /// What can be judged without the store: the subject's id (an identifier, or <c>*</c>) and the limits themselves.
+    /// Every problem, each naming its admin API field.
+    /// </summary>
+    public static List<FieldError> Validate(BudgetSubject subject, BudgetLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(limits);
+        var errors = new List<FieldError>();
+        if (!subject.IsDefault && !Names.IsValidIdentifier(subject.Id))
+        {
+            errors.Add(new("id", $"must be {Names.IdentifierRule}, or * for the default of every {subject.ScopeName}"));
+        }
+
+        errors.AddRange(limits.Validate());
+        return errors;
     }
 
     /// <summary>The subject's own limits (for <c>*</c>, the scope's default), or null.</summary>
