@@ -18,7 +18,7 @@ internal static class ExitCodes
     /// <summary>A bug in airlock itself; the message says what failed.</summary>
     public const int Internal = 4;
 
-    /// <summary>The gateway has no such secret, service, agent, session or token (404).</summary>
+    /// <summary>The gateway has no such secret, service, agent, session, token or budget (404).</summary>
     public const int NotFound = 5;
 
     /// <summary>The gateway already has it: a secret, service, agent … with that name (409).</summary>

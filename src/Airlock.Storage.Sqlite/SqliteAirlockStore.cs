@@ -32,6 +32,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
         AdminTokens = new SqliteAdminTokenStore(database);
         SigningKeys = new SqliteSigningKeyStore(database);
         Audit = new SqliteAuditStore(database);
+        Budgets = new SqliteBudgetStore(database);
     }
 
     /// <summary>The newest schema version this build knows; a database with a newer one is refused.</summary>
@@ -53,6 +54,8 @@ public sealed class SqliteAirlockStore : IAirlockStore
     public ISigningKeyStore SigningKeys { get; }
 
     public IAuditStore Audit { get; }
+
+    public IBudgetStore Budgets { get; }
 
     /// <summary>
     /// Opens (creating when missing) the database in <paramref name="dataDirectory"/>. A missing directory is

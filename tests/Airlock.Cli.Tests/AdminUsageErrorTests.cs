@@ -42,6 +42,14 @@ public sealed class AdminUsageErrorTests : IAsyncLifetime
     [InlineData("error: NAME: `airlock:signing` is an internal name", "secret", "delete", "airlock:signing")]
     [InlineData("error: --addr: `localhost:8081` is not an admin API address", "secret", "list", "--addr", "localhost:8081")]
     [InlineData("xml", "secret", "list", "--output", "xml")]
+    [InlineData("error: say whose budget: give exactly one of --session, --agent or --user", "budget", "set", "--requests", "5")]
+    [InlineData("error: say whose budget: give exactly one of --session, --agent or --user", "budget", "show", "--agent", "a", "--user", "b")]
+    [InlineData("error: --agent: `bad id` is not a valid agent id", "budget", "remove", "--agent", "bad id")]
+    [InlineData("error: set no limit: give at least one of --requests", "budget", "set", "--agent", "a", "--window", "1m")]
+    [InlineData("error: --usd-per-day: `1.0000001` is not an amount of US dollars", "budget", "set", "--agent", "a", "--usd-per-day", "1.0000001")]
+    [InlineData("error: --usd-per-month: `$5` is not an amount of US dollars", "budget", "set", "--user", "u", "--usd-per-month", "$5")]
+    [InlineData("error: --requests: `1e3` is not a whole number", "budget", "set", "--agent", "a", "--requests", "1e3")]
+    [InlineData("error: --window: `2d` is longer than one day", "budget", "set", "--agent", "a", "--tokens", "5", "--window", "2d")]
     public async Task Bad_input_exits_two_and_sends_nothing(string expected, params string[] args)
     {
         var result = await AdminCli.RunAsync(api, stdin: null, args);

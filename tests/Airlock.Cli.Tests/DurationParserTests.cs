@@ -39,4 +39,17 @@ public class DurationParserTests
         Assert.Equal($"--ttl: `{text}` is not a duration: {reason}", error.Message);
         Assert.Contains("90s, 15m, 1h, 2h30m, 7d", error.Help);
     }
+
+    [Theory]
+    [InlineData(1, "1s")]
+    [InlineData(60, "1m")]
+    [InlineData(90, "1m30s")]
+    [InlineData(3600, "1h")]
+    [InlineData(86400, "1d")]
+    [InlineData(129661, "1d12h1m1s")]
+    public void Format_WritesWhatParseReads(long seconds, string text)
+    {
+        Assert.Equal(text, DurationParser.Format(seconds));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), DurationParser.Parse(text, "--window"));
+    }
 }

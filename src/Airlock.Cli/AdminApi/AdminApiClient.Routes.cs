@@ -156,6 +156,18 @@ internal sealed partial class AdminApiClient
     public Task<AdminResponse<SigningKeyInfo>> RotateSigningKeyAsync(CancellationToken ct) =>
         SendAsync<SigningKeyInfo>(HttpMethod.Post, "/v1/signing-keys/rotate", null, ct);
 
+    public Task<AdminResponse<List<BudgetLimitsInfo>>> ListBudgetsAsync(CancellationToken ct) =>
+        SendAsync<List<BudgetLimitsInfo>>(HttpMethod.Get, "/v1/budgets", null, ct);
+
+    public Task<AdminResponse<BudgetInfo>> GetBudgetAsync(string scope, string id, CancellationToken ct) =>
+        SendAsync<BudgetInfo>(HttpMethod.Get, $"/v1/budgets/{Segment(scope)}/{Segment(id)}", null, ct);
+
+    public Task<AdminResponse<BudgetInfo>> PutBudgetAsync(string scope, string id, JsonObject limits, CancellationToken ct) =>
+        SendAsync<BudgetInfo>(HttpMethod.Put, $"/v1/budgets/{Segment(scope)}/{Segment(id)}", limits, ct);
+
+    public Task RemoveBudgetAsync(string scope, string id, CancellationToken ct) =>
+        SendNoContentAsync(HttpMethod.Delete, $"/v1/budgets/{Segment(scope)}/{Segment(id)}", ct);
+
     private static string Segment(string value) => Uri.EscapeDataString(value);
 
     private static JsonArray Array(IEnumerable<string> values) => [.. values.Select(v => (JsonNode?)v)];

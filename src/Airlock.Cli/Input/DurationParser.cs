@@ -81,6 +81,27 @@ internal static class DurationParser
             : throw Invalid(text, option, "it is too long");
     }
 
+    /// <summary>Writes whole seconds the way <see cref="Parse"/> reads them, largest unit first: <c>90</c> → <c>1m30s</c>.</summary>
+    public static string Format(long seconds)
+    {
+        if (seconds <= 0)
+        {
+            return $"{seconds}s";
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var (unit, size) in Units)
+        {
+            if (seconds >= size)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{seconds / size}{unit}");
+                seconds %= size;
+            }
+        }
+
+        return text.ToString();
+    }
+
     private static UsageException Invalid(string text, string option, string why) =>
         new($"{option}: `{text}` is not a duration: {why}", Help);
 }

@@ -25,4 +25,7 @@ public interface IAirlockStore : IAsyncDisposable
 
     /// <summary>The tamper-evident audit log (R13).</summary>
     IAuditStore Audit { get; }
+
+    /// <summary>Budget limits, usage and reservations (R9).</summary>
+    IBudgetStore Budgets { get; }
 }

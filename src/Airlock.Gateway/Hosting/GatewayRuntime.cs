@@ -1,5 +1,6 @@
 using Airlock.Core.AdminTokens;
 using Airlock.Core.Audit;
+using Airlock.Core.Budgets;
 using Airlock.Core.Keys;
 using Airlock.Core.Secrets;
 using Airlock.Core.Services;
@@ -37,6 +38,7 @@ public sealed class GatewayRuntime : IAsyncDisposable
         SessionService = new SessionService(store, Sessions, TokenIssuer, time, options.MaxSessionTtl);
         AdminTokens = new AdminTokenService(store, time);
         Services = new ServiceRegistry(store, vault, time);
+        Budgets = new BudgetLedger(store, time);
         // Token endpoints are reached like any upstream: no redirects, no cookies, no ambient proxy.
         _oauthHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })
         {
@@ -82,6 +84,9 @@ public sealed class GatewayRuntime : IAsyncDisposable
     public AdminTokenService AdminTokens { get; }
 
     public ServiceRegistry Services { get; }
+
+    /// <summary>Budgets and rate limits per session, agent and user: reserve a call's worst case before forwarding, settle its actual usage after.</summary>
+    public BudgetLedger Budgets { get; }
 
     /// <summary>Every held secret value as the leak scanner's patterns; rebuilt when secrets change.</summary>
     public LeakGuard Leaks { get; private set; } = null!;
@@ -136,6 +141,8 @@ public sealed class GatewayRuntime : IAsyncDisposable
             var audit = await OpenAuditAsync(options, store, vault, time, cancellationToken).ConfigureAwait(false);
             var runtime = new GatewayRuntime(options, store, kek, vault, ring, audit, time);
             await runtime.Services.LoadAsync(cancellationToken).ConfigureAwait(false);
+            // Reservations left open by a process that died mid-call are charged their worst case before anything new is reserved.
+            await runtime.Budgets.RecoverAsync(cancellationToken).ConfigureAwait(false);
             runtime.Policies = PolicyDirectory.Open(options.PoliciesDirectory, time);
             await runtime.Leaks.RebuildAsync(cancellationToken).ConfigureAwait(false);
             if (options.ConfigFile is not null)

@@ -18,10 +18,12 @@ public sealed class GatewayServer : IAsyncDisposable
     private readonly WebApplication _admin;
 
     private readonly UpstreamForwarder _forwarder;
+    private readonly BudgetSweeper _budgetSweeper;
 
-    private GatewayServer(WebApplication data, WebApplication admin, UpstreamForwarder forwarder)
+    private GatewayServer(WebApplication data, WebApplication admin, UpstreamForwarder forwarder, BudgetSweeper budgetSweeper)
     {
         _forwarder = forwarder;
+        _budgetSweeper = budgetSweeper;
         _data = data;
         _admin = admin;
     }
@@ -53,6 +55,7 @@ public sealed class GatewayServer : IAsyncDisposable
         SigningKeyEndpoints.Map(admin, runtime);
         PolicyEndpoints.Map(admin, runtime);
         AuditEndpoints.Map(admin, runtime);
+        BudgetEndpoints.Map(admin, runtime);
         admin.MapFallback(() => new ApiProblem(404, "not_found", "Not found", "no such admin route; see docs/admin-api.md").ToResult());
 
         try
@@ -67,11 +70,12 @@ public sealed class GatewayServer : IAsyncDisposable
             throw new StartupException($"cannot listen: {e.Message}", e);
         }
 
-        return new GatewayServer(data, admin, forwarder);
+        return new GatewayServer(data, admin, forwarder, new BudgetSweeper(runtime.Budgets, runtime.Time, data.Logger));
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _budgetSweeper.DisposeAsync().ConfigureAwait(false);
         await _data.StopAsync().ConfigureAwait(false);
         await _admin.StopAsync().ConfigureAwait(false);
         await _data.DisposeAsync().ConfigureAwait(false);

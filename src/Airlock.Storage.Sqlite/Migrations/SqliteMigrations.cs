@@ -119,6 +119,69 @@ internal static class SqliteMigrations
             -- JSON: provider, prices per model, default output cap. NULL for a plain HTTP service.
             ALTER TABLE services ADD COLUMN llm TEXT;
             """),
+        new(6, "budgets", """
+            -- Limits per subject; subject_id '*' is the scope's default. Money is integer micro-USD.
+            CREATE TABLE budget_limits (
+                scope                 TEXT    NOT NULL CHECK (scope IN ('session', 'agent', 'user')),
+                subject_id            TEXT    NOT NULL,
+                requests_per_window   INTEGER CHECK (requests_per_window >= 0),
+                tokens_per_window     INTEGER CHECK (tokens_per_window >= 0),
+                window_seconds        INTEGER NOT NULL CHECK (window_seconds BETWEEN 1 AND 86400),
+                usd_micros_per_day    INTEGER CHECK (usd_micros_per_day >= 0),
+                usd_micros_per_month  INTEGER CHECK (usd_micros_per_month >= 0),
+                updated_at            INTEGER NOT NULL,
+                PRIMARY KEY (scope, subject_id)
+            ) STRICT;
+
+            -- Usage of one subject in one period: settled calls at their actual cost, calls in flight at their worst case.
+            CREATE TABLE budget_usage (
+                scope                TEXT    NOT NULL CHECK (scope IN ('session', 'agent', 'user')),
+                subject_id           TEXT    NOT NULL,
+                period               TEXT    NOT NULL CHECK (period IN ('window', 'day', 'month')),
+                period_start         INTEGER NOT NULL,
+                period_end           INTEGER NOT NULL CHECK (period_end > period_start),
+                used_requests        INTEGER NOT NULL DEFAULT 0 CHECK (used_requests >= 0),
+                used_tokens          INTEGER NOT NULL DEFAULT 0 CHECK (used_tokens >= 0),
+                used_usd_micros      INTEGER NOT NULL DEFAULT 0 CHECK (used_usd_micros >= 0),
+                reserved_requests    INTEGER NOT NULL DEFAULT 0 CHECK (reserved_requests >= 0),
+                reserved_tokens      INTEGER NOT NULL DEFAULT 0 CHECK (reserved_tokens >= 0),
+                reserved_usd_micros  INTEGER NOT NULL DEFAULT 0 CHECK (reserved_usd_micros >= 0),
+                PRIMARY KEY (scope, subject_id, period, period_start, period_end)
+            ) STRICT;
+            CREATE INDEX budget_usage_by_end ON budget_usage (period_end);
+
+            -- A reservation's worst case, and once settled, its actual usage and who settled it: the caller, or
+            -- recovery (at the worst case, after a restart or when abandoned), which the caller may still correct.
+            CREATE TABLE budget_reservations (
+                id                 TEXT    NOT NULL PRIMARY KEY,
+                created_at         INTEGER NOT NULL,
+                requests           INTEGER NOT NULL CHECK (requests >= 0),
+                tokens             INTEGER NOT NULL CHECK (tokens >= 0),
+                usd_micros         INTEGER NOT NULL CHECK (usd_micros >= 0),
+                settled_at         INTEGER,
+                settled_by         TEXT    CHECK (settled_by IN ('caller', 'recovery')),
+                actual_requests    INTEGER,
+                actual_tokens      INTEGER,
+                actual_usd_micros  INTEGER,
+                CHECK ((settled_at IS NULL) = (settled_by IS NULL))
+            ) STRICT;
+            CREATE INDEX budget_reservations_open ON budget_reservations (created_at) WHERE settled_at IS NULL;
+            CREATE INDEX budget_reservations_settled ON budget_reservations (settled_at) WHERE settled_at IS NOT NULL;
+
+            -- The usage rows a reservation holds, so it is settled into exactly the periods it was reserved in.
+            CREATE TABLE budget_reservation_lines (
+                reservation_id  TEXT    NOT NULL REFERENCES budget_reservations (id),
+                scope           TEXT    NOT NULL,
+                subject_id      TEXT    NOT NULL,
+                period          TEXT    NOT NULL,
+                period_start    INTEGER NOT NULL,
+                period_end      INTEGER NOT NULL,
+                PRIMARY KEY (reservation_id, scope, subject_id, period),
+                FOREIGN KEY (scope, subject_id, period, period_start, period_end)
+                    REFERENCES budget_usage (scope, subject_id, period, period_start, period_end)
+            ) STRICT;
+            CREATE INDEX budget_reservation_lines_by_usage ON budget_reservation_lines (scope, subject_id, period, period_start, period_end);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -24,6 +24,8 @@ public sealed class InMemoryAirlockStore : IAirlockStore
 
     public IAuditStore Audit => throw new NotSupportedException("the in-memory test store has no audit log");
 
+    public IBudgetStore Budgets => throw new NotSupportedException("the in-memory test store has no budgets");
+
     public Task MigrateAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -15,5 +15,6 @@ internal static class AdminCommands
         root.Subcommands.Add(SessionCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(SigningKeyCommand.Create());
+        root.Subcommands.Add(BudgetCommand.Create());
     }
 }
