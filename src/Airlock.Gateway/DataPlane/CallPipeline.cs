@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Airlock.Core.Audit;
+using Airlock.Core.Budgets;
 using Airlock.Core.Llm;
 using Airlock.Core.Policies;
 using Airlock.Core.Services;
@@ -146,26 +147,48 @@ internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwa
             return;
         }
 
-        // Invariant 2: the permit is sealed before anything reaches the upstream.
-        var decisionSequence = await SealAsync(record, ct).ConfigureAwait(false);
-        await _history.RecordAsync(session.Id, denied: false, ct).ConfigureAwait(false);
+        BudgetReservation? reservation = null;
+        if (llm is not null)
+        {
+            reservation = await ReserveAsync(call, record, llm).ConfigureAwait(false);
+            if (reservation is null)
+            {
+                return;
+            }
+        }
 
-        RenderedCredential credential;
+        var charge = new LlmCharge(new LlmUsage(0, 0), 0);
         try
         {
-            credential = await runtime.Credentials.RenderAsync(service, ct).ConfigureAwait(false);
-        }
-        catch (CredentialUnavailableException)
-        {
-            await SealOutcomeAsync(decisionSequence, record, new Outcome(502, 0, call.Started)).ConfigureAwait(false);
-            await new ApiProblem(502, "credential_unavailable", "Upstream credential unavailable", "Airlock could not obtain the credential for this service; an operator has to fix it").ToResult().ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
+            // Invariant 2: the permit is sealed before anything reaches the upstream.
+            var decisionSequence = await SealAsync(record, ct).ConfigureAwait(false);
+            await _history.RecordAsync(session.Id, denied: false, ct).ConfigureAwait(false);
 
-        await ForwardAsync(call, record, decisionSequence, credential, llm).ConfigureAwait(false);
+            RenderedCredential credential;
+            try
+            {
+                credential = await runtime.Credentials.RenderAsync(service, ct).ConfigureAwait(false);
+            }
+            catch (CredentialUnavailableException)
+            {
+                await SealOutcomeAsync(decisionSequence, record, new Outcome(502, 0, call.Started)).ConfigureAwait(false);
+                await new ApiProblem(502, "credential_unavailable", "Upstream credential unavailable", "Airlock could not obtain the credential for this service; an operator has to fix it").ToResult().ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            charge = await ForwardAsync(call, record, decisionSequence, credential, llm).ConfigureAwait(false) ?? charge;
+        }
+        finally
+        {
+            if (reservation is not null)
+            {
+                await SettleAsync(reservation, charge).ConfigureAwait(false);
+            }
+        }
     }
 
-    private async Task ForwardAsync(Call call, AuditRecord record, long decisionSequence, RenderedCredential credential, LlmPlan? llm)
+    /// <summary>Forwards the call and seals its outcome; returns what an LLM call is charged, null for a plain call.</summary>
+    private async Task<LlmCharge?> ForwardAsync(Call call, AuditRecord record, long decisionSequence, RenderedCredential credential, LlmPlan? llm)
     {
         var context = call.Context;
         // Read again after rendering: a token obtained for this very call has just joined the set.
@@ -219,6 +242,7 @@ internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwa
         }
 
         await SealOutcomeAsync(decisionSequence, record, outcome).ConfigureAwait(false);
+        return outcome.Usage;
     }
 
     private async Task<CallDecision> DecideAsync(Call call, LlmFacts? llm, CancellationToken ct)

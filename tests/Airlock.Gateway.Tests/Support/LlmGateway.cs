@@ -30,7 +30,7 @@ internal sealed class LlmGateway : IAsyncDisposable
 
     public FakeLlmProvider Provider { get; }
 
-    public RunningGateway Gateway { get; }
+    public RunningGateway Gateway { get; private set; }
 
     public string OpenAiKey { get; }
 
@@ -70,6 +70,9 @@ internal sealed class LlmGateway : IAsyncDisposable
         var (token, _) = await gateway.StartSessionAsync(user: null);
         return new LlmGateway(policyDirectory, provider, gateway, openAiKey, anthropicKey, token);
     }
+
+    /// <summary>Restarts the gateway on its data directory; the provider, the keys and the session token stay valid.</summary>
+    public async Task RestartAsync() => Gateway = await Gateway.RestartAsync();
 
     /// <summary>Every audit record so far, oldest first.</summary>
     public async Task<List<System.Text.Json.Nodes.JsonNode>> AuditRecordsAsync()

@@ -9,7 +9,7 @@ namespace Airlock.Gateway.Tests.Support;
 /// </summary>
 internal static class NodeAgent
 {
-    public static async Task<IReadOnlyList<JsonNode>> RunAsync(Uri baseUrl, string token, string provider, string mode, string model, string prompt, int concurrency = 1)
+    public static async Task<IReadOnlyList<JsonNode>> RunAsync(Uri baseUrl, string token, string provider, string mode, string model, string prompt, int concurrency = 1, int? maxTokens = null)
     {
         var directory = ClientsDirectory();
         var start = new ProcessStartInfo("node")
@@ -22,6 +22,11 @@ internal static class NodeAgent
         foreach (var arg in new[] { "agent.mjs", provider, mode, model, prompt, concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (maxTokens is { } cap)
+        {
+            start.ArgumentList.Add(cap.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         start.Environment["AIRLOCK_LLM_BASE_URL"] = baseUrl.ToString();

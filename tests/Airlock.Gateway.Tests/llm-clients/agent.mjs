@@ -1,25 +1,26 @@
 // A real agent: the official OpenAI or Anthropic SDK, configured only through its base URL and API key (the
-// Airlock session token). Usage: node agent.mjs <openai|anthropic> <plain|stream> <model> <prompt> [concurrency]
+// Airlock session token). Usage: node agent.mjs <openai|anthropic> <plain|stream> <model> <prompt> [concurrency] [max_tokens]
 // Env: AIRLOCK_LLM_BASE_URL, AIRLOCK_TOKEN. Prints one JSON line per call: {ok, text, status, code}.
 import OpenAI from "openai";
 import Anthropic from "@anthropic-ai/sdk";
 
-const [provider, mode, model, prompt, concurrency = "1"] = process.argv.slice(2);
+const [provider, mode, model, prompt, concurrency = "1", maxTokens] = process.argv.slice(2);
 const baseURL = process.env.AIRLOCK_LLM_BASE_URL;
 const apiKey = process.env.AIRLOCK_TOKEN;
 
 async function callOpenAI() {
   const client = new OpenAI({ baseURL, apiKey, maxRetries: 0 });
   const messages = [{ role: "user", content: prompt }];
+  const cap = maxTokens ? { max_tokens: Number(maxTokens) } : {};
   if (mode === "stream") {
-    const stream = await client.chat.completions.create({ model, messages, stream: true });
+    const stream = await client.chat.completions.create({ model, messages, stream: true, ...cap });
     let text = "";
     for await (const chunk of stream) {
       text += chunk.choices[0]?.delta?.content ?? "";
     }
     return text;
   }
-  const completion = await client.chat.completions.create({ model, messages });
+  const completion = await client.chat.completions.create({ model, messages, ...cap });
   return completion.choices[0].message.content;
 }
 
