@@ -16,7 +16,7 @@ internal static class SecretEndpoints
         {
             var body = await RequestBody.ReadAsync<CreateSecretBody>(request, ct);
             var summary = await vault.CreateAsync(body.Name, body.Value, ct);
-            await runtime.Leaks.RebuildAsync(ct);
+            await runtime.SecretsChangedAsync(ct);
             return Results.Json(SecretView.From(summary), ApiJson.Options, statusCode: StatusCodes.Status201Created);
         });
 
@@ -24,7 +24,7 @@ internal static class SecretEndpoints
         {
             var body = await RequestBody.ReadAsync<RotateSecretBody>(request, ct);
             var summary = await vault.RotateAsync(name, body.Value, ct);
-            await runtime.Leaks.RebuildAsync(ct);
+            await runtime.SecretsChangedAsync(ct);
             return Results.Json(SecretView.From(summary), ApiJson.Options);
         });
 
@@ -35,7 +35,7 @@ internal static class SecretEndpoints
                 throw ApiProblem.NotFound($"secret '{name}' does not exist");
             }
 
-            await runtime.Leaks.RebuildAsync(ct);
+            await runtime.SecretsChangedAsync(ct);
             return Results.NoContent();
         });
     }

@@ -45,6 +45,7 @@ public sealed class GatewayRuntime : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(30),
         };
         var secrets = new VaultSecretResolver(vault);
+        _secrets = secrets;
         Leaks = new LeakGuard(vault);
         // A token obtained for a service is a secret Airlock holds: it joins the leak set before it is injected.
         OAuth2Tokens = new OAuth2TokenSource(_oauthHttp, secrets, time, new OAuth2TokenSourceOptions { OnTokenIssued = Leaks.AddIssuedTokenAsync });
@@ -52,6 +53,17 @@ public sealed class GatewayRuntime : IAsyncDisposable
     }
 
     private readonly HttpClient _oauthHttp;
+    private readonly VaultSecretResolver _secrets;
+
+    /// <summary>
+    /// After a secret is created, rotated or deleted through this node: the leak scanner learns the new values first,
+    /// then injection stops using values it read before.
+    /// </summary>
+    public async Task SecretsChangedAsync(CancellationToken ct)
+    {
+        await Leaks.RebuildAsync(ct).ConfigureAwait(false);
+        _secrets.Invalidate();
+    }
 
     public GatewayOptions Options { get; }
 

@@ -83,6 +83,25 @@ public sealed class CallPipelineTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rotated_secret_is_injected_from_the_next_call_on_and_both_values_are_redacted()
+    {
+        var token = await StartAsync("alice");
+        using (var before = await CallAsync(token, "/echo/issues"))
+        {
+            Assert.Equal(200, (int)before.StatusCode);
+        }
+
+        var rotated = Canary.New("echo_key_v2", output);
+        await _gateway.PostAsync("/v1/secrets/echo_key/rotate", new { value = rotated }, expectedStatus: 200);
+        using var after = await CallAsync(token, "/echo/issues");
+        var body = await after.Content.ReadAsStringAsync();
+
+        Assert.Equal([$"Bearer {_key}", $"Bearer {rotated}"], _received);
+        Assert.DoesNotContain(rotated, body, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED:echo_key]", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_forbidden_call_is_denied_with_its_reason_audited_and_never_forwarded()
     {
         var token = await StartAsync("alice");
