@@ -68,6 +68,23 @@ public sealed class DevCommandTests
         Assert.DoesNotContain("demo_sk_", string.Join("\n", printed) + errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_bad_address_or_an_existing_data_directory_is_a_usage_error_that_creates_nothing()
+    {
+        using var directory = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(directory.Path, "taken"));
+
+        var badAddress = await directory.RunAsync("dev", "--listen", "nonsense", "--data-dir", "fresh");
+        var taken = await directory.RunAsync("dev", "--data-dir", "taken", "--listen", "127.0.0.1:0", "--admin-listen", "127.0.0.1:0");
+
+        Assert.True(badAddress.ExitCode == 2, badAddress.ToString());
+        Assert.StartsWith("error: --listen 'nonsense' is not an address", badAddress.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(directory.Path, "fresh")));
+        Assert.True(taken.ExitCode == 2, taken.ToString());
+        Assert.Contains("exists already", taken.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(directory.Path, "taken")));
+    }
+
     private static async Task<List<string>> ReadInstructionsAsync(Process dev)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));

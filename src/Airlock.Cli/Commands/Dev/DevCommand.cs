@@ -43,8 +43,17 @@ internal static class DevCommand
         };
         command.SetAction(parse => CommandRunner.Run(parse, io =>
         {
-            _ = ListenAddress.Parse(parse.GetValue(listen)!, "--listen");
-            _ = ListenAddress.Parse(parse.GetValue(adminListen)!, "--admin-listen");
+            try
+            {
+                // Bad addresses are refused before anything is created on disk.
+                _ = ListenAddress.Parse(parse.GetValue(listen)!, "--listen");
+                _ = ListenAddress.Parse(parse.GetValue(adminListen)!, "--admin-listen");
+            }
+            catch (StartupException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
             var chosen = parse.GetValue(dataDir);
             if (chosen is not null && Directory.Exists(chosen))
             {
