@@ -34,7 +34,7 @@ public sealed class AuditCommandTests : IDisposable
         var tail = await _dir.RunAsync("audit", "tail", "--data-dir", DataDir, "-n", "3");
         var lines = tail.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("{\"v\":1,\"seq\":9,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("{\"v\":2,\"seq\":9,", lines[0], StringComparison.Ordinal);
 
         var show = await _dir.RunAsync("audit", "show", "4", "--data-dir", DataDir);
         Assert.Contains("\"reason\":\"reading issue 4\"", show.Stdout, StringComparison.Ordinal);
