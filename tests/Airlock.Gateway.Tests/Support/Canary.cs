@@ -42,7 +42,16 @@ internal static class Canary
         var leaks = new List<string>();
         foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
-            var bytes = File.ReadAllBytes(file);
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // SQLite removed it (-shm, -wal) after the listing: what it held is in the files still there
+            }
+
             leaks.AddRange(forms.Where(f => bytes.AsSpan().IndexOf(f.Bytes) >= 0).Select(f => $"{Path.GetFileName(file)} holds {f.Form} form"));
         }
 
