@@ -56,6 +56,16 @@ public sealed class PlaneSeparationTests
         await RunningGateway.ExpectProblemAsync(await client.GetAsync("/v1/secrets"), 401, "unauthenticated");
     }
 
+    [Theory]
+    [InlineData("/v1/nosuch")]
+    [InlineData("/v1/openapi.json")]
+    public async Task An_unknown_admin_route_is_a_problem_even_when_it_looks_like_a_file(string path)
+    {
+        await using var gateway = await RunningGateway.StartAsync();
+
+        await RunningGateway.ExpectProblemAsync(await gateway.Admin.GetAsync(path), 404, "not_found");
+    }
+
     [Fact]
     public async Task Health_needs_no_token()
     {

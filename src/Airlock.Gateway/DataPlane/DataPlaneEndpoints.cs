@@ -18,7 +18,8 @@ internal static class DataPlaneEndpoints
             return Results.Json(SessionView.From(session, runtime.Time.GetUtcNow()), ApiJson.Options);
         });
 
-        // Everything else is an agent call to a service: /{service}/{path}.
-        app.MapFallback(pipeline.HandleAsync);
+        // Everything else is an agent call to a service: /{service}/{path}. The pattern is explicit because the
+        // default fallback skips paths that look like files (`README.md`), which would answer a bare 404 unaudited.
+        app.MapFallback("{**path}", pipeline.HandleAsync);
     }
 }

@@ -56,7 +56,7 @@ public sealed class GatewayServer : IAsyncDisposable
         PolicyEndpoints.Map(admin, runtime);
         AuditEndpoints.Map(admin, runtime);
         BudgetEndpoints.Map(admin, runtime);
-        admin.MapFallback(() => new ApiProblem(404, "not_found", "Not found", "no such admin route; see docs/admin-api.md").ToResult());
+        admin.MapFallback("{**path}", () => new ApiProblem(404, "not_found", "Not found", "no such admin route; see docs/admin-api.md").ToResult());
 
         try
         {

@@ -82,6 +82,32 @@ public sealed class CallPipelineTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain(_key, string.Join("\n", records.Select(r => r.ToJsonString())), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/echo/repos/acme/contents/README.md", "/repos/acme/contents/README.md")]
+    [InlineData("/echo/payload.json", "/payload.json")]
+    [InlineData("/echo/.well-known/openid-configuration", "/.well-known/openid-configuration")]
+    [InlineData("/echo/", "/")]
+    public async Task A_path_that_looks_like_a_file_or_the_service_root_is_forwarded_like_any_other(string target, string upstreamPath)
+    {
+        var token = await StartAsync("alice");
+
+        using var response = await CallAsync(token, target);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains($"\"path\":\"{upstreamPath}\"", body, StringComparison.Ordinal);
+        Assert.Single(_received);
+    }
+
+    [Fact]
+    public async Task An_unrouted_target_gets_a_problem_and_an_audit_record_not_a_bare_404()
+    {
+        var token = await StartAsync("alice");
+
+        await RunningGateway.ExpectProblemAsync(await CallAsync(token, "/favicon.ico"), 404, "no_route");
+        Assert.Equal("deny", Assert.Single(await AuditRecordsAsync())!["decision"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_rotated_secret_is_injected_from_the_next_call_on_and_both_values_are_redacted()
     {
