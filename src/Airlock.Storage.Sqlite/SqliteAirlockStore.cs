@@ -18,6 +18,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
 
     private readonly SqliteDatabase database;
     private readonly TimeProvider time;
+    private readonly SqliteAuditStore audit;
     private int disposed;
 
     private SqliteAirlockStore(string databasePath, SqliteDatabase database, TimeProvider time)
@@ -31,7 +32,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
         Sessions = new SqliteSessionStore(database);
         AdminTokens = new SqliteAdminTokenStore(database);
         SigningKeys = new SqliteSigningKeyStore(database);
-        Audit = new SqliteAuditStore(database);
+        audit = new SqliteAuditStore(database);
         Budgets = new SqliteBudgetStore(database);
     }
 
@@ -53,7 +54,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
 
     public ISigningKeyStore SigningKeys { get; }
 
-    public IAuditStore Audit { get; }
+    public IAuditStore Audit => audit;
 
     public IBudgetStore Budgets { get; }
 
@@ -169,6 +170,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
         }
 
         database.Close();
+        audit.Dispose();
         using var connection = new SqliteConnection(database.ConnectionString);
         try
         {

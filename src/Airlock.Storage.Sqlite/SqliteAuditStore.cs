@@ -5,9 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Airlock.Storage.Sqlite;
 
-internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
+internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore, IDisposable
 {
     private const string CheckpointColumns = "tree_size, root_hash, timestamp, key_id, algorithm, signature";
+
+    private readonly SqliteAuditAppender appender = new(database);
 
     public Task AppendAsync(IReadOnlyList<StoredAuditRecord> records, AuditDurability durability, CancellationToken cancellationToken = default)
     {
@@ -17,52 +19,20 @@ internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
             return Task.CompletedTask;
         }
 
-        return database.RunAsync("append audit records", async (connection, ct) =>
+        cancellationToken.ThrowIfCancellationRequested();
+        try
         {
-            if (durability == AuditDurability.OperatingSystem)
-            {
-                // WAL with synchronous=NORMAL: the commit is written to the WAL file (the OS has it) but not flushed.
-                // The connection is this operation's own, so other writes keep FULL.
-                using var normal = connection.Command("PRAGMA synchronous = NORMAL");
-                await normal.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
-            // BEGIN IMMEDIATE: the write lock is taken before the size is read, so the contiguity check and the
-            // inserts are one atomic step even with another writer on the same file.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            using (var count = connection.Command("SELECT coalesce(max(seq) + 1, 0) FROM audit_records"))
-            {
-                count.Transaction = transaction;
-                var next = Convert.ToInt64(await count.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
-                if (records[0].Sequence != next)
-                {
-                    throw new StoreException($"sqlite store: audit append must start at sequence {next}, not {records[0].Sequence}");
-                }
-            }
-
-            using var insert = connection.Command("INSERT INTO audit_records (seq, data, leaf_hash) VALUES ($seq, $data, $leaf)");
-            insert.Transaction = transaction;
-            var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
-            var data = insert.Parameters.Add("$data", SqliteType.Blob);
-            var leaf = insert.Parameters.Add("$leaf", SqliteType.Blob);
-            for (var i = 0; i < records.Count; i++)
-            {
-                var record = records[i];
-                if (record.Sequence != records[0].Sequence + i)
-                {
-                    throw new StoreException("sqlite store: audit records to append are not contiguous");
-                }
-
-                seq.Value = record.Sequence;
-                data.Value = record.Data;
-                leaf.Value = record.LeafHash;
-                await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
-            transaction.Commit();
-            return true;
-        }, cancellationToken);
+            appender.Append(records, durability);
+            return Task.CompletedTask;
+        }
+        catch (Exception e) when (e is StoreException or ObjectDisposedException)
+        {
+            return Task.FromException(e);
+        }
     }
+
+    /// <summary>Closes the connection appends hold; the owning store calls it before it checkpoints and closes the database.</summary>
+    public void Dispose() => appender.Dispose();
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         database.RunAsync("count audit records", async (connection, ct) =>

@@ -35,6 +35,11 @@ public abstract partial class StoreContractTests
         await Assert.ThrowsAsync<StoreException>(() => Store.Audit.AppendAsync([AuditRow(1), AuditRow(3)], Ct));
 
         Assert.Equal(1, await Store.Audit.CountAsync(Ct));
+
+        // A refused append leaves the store able to take the next one, in either durability.
+        await Store.Audit.AppendAsync([AuditRow(1)], AuditDurability.Disk, Ct);
+        await Store.Audit.AppendAsync([AuditRow(2)], AuditDurability.OperatingSystem, Ct);
+        Assert.Equal(3, await Store.Audit.CountAsync(Ct));
     }
 
     [Fact]

@@ -85,7 +85,14 @@ public sealed class GatewayServer : IAsyncDisposable
 
     private static WebApplication Build(System.Net.IPEndPoint endpoint, long maxBodyBytes, long maxConnections)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // Airlock takes no appsettings.json: its settings are its options. Left at the defaults, the host would watch
+        // the working directory recursively for config changes, and with the data directory under it every audit
+        // write would wake that watcher (it cost an eighth of the CPU under load).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
