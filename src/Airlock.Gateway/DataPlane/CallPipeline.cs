@@ -241,6 +241,21 @@ internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwa
             outcome = outcome with { Usage = LlmPlanner.Charge(llm, result, meter) };
         }
 
+        if (llm is null && !context.RequestAborted.IsCancellationRequested)
+        {
+            // The agent has its whole answer before the outcome is sealed: the decision record, which gates the call,
+            // is already in the log, and the outcome is bookkeeping that need not cost the agent a commit. An LLM
+            // call is different: it is settled against budgets first, so its next call is reserved against real spend.
+            try
+            {
+                await context.Response.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The agent went away as the answer ended; the outcome is sealed all the same.
+            }
+        }
+
         await SealOutcomeAsync(decisionSequence, record, outcome).ConfigureAwait(false);
         return outcome.Usage;
     }

@@ -66,6 +66,28 @@ public sealed class RunningGateway : IAsyncDisposable
         return new RunningGateway(_options, RootToken, Time, runtime, server);
     }
 
+    /// <summary>
+    /// The audit log's records, once every permitted call has its outcome: a plain call's outcome is sealed just after
+    /// the agent has its answer, so a test that reads the log at once may be a moment early.
+    /// </summary>
+    public async Task<List<JsonNode>> AuditRecordsAsync(int limit = 1000)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var text = await Admin.GetStringAsync($"/v1/audit/records?from=0&limit={limit}");
+            List<JsonNode> records = [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!)];
+            var permits = records.Where(r => r["kind"]!.GetValue<string>() == "decision" && r["decision"]?.GetValue<string>() == "permit").Select(r => r["seq"]!.GetValue<long>());
+            var ended = records.Where(r => r["kind"]!.GetValue<string>() == "outcome").Select(r => r["decisionSeq"]!.GetValue<long>()).ToHashSet();
+            if (permits.All(ended.Contains) || DateTime.UtcNow > deadline)
+            {
+                return records;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public async Task<JsonNode> PostAsync(string path, object body, int expectedStatus = 201)
     {
         using var response = await Admin.PostAsJsonAsync(path, body);
