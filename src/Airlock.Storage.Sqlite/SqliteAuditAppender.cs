@@ -10,10 +10,20 @@ namespace Airlock.Storage.Sqlite;
 /// appends twice (its decision, then its outcome), so this is the data plane's hottest write: a pooled open, the
 /// connection pragmas and three statements parsed again on each commit cost more than the insert itself. Appends
 /// are serialized here; a failure closes the connection, and the next append opens a fresh one.
+/// <para>
+/// The connection does not checkpoint the WAL itself: SQLite's automatic checkpoint runs inside whichever commit
+/// crosses the threshold and flushes the database file, a few milliseconds that one agent call would wait. The WAL
+/// is checkpointed instead in the background, off the calls' path, once enough commits have gone into it.
+/// </para>
 /// </summary>
 internal sealed class SqliteAuditAppender(SqliteDatabase database) : IDisposable
 {
+    // About 1,000 WAL pages, SQLite's own automatic threshold, at a few pages per commit.
+    private const int CommitsPerCheckpoint = 300;
+
     private readonly Lock gate = new();
+    private int commitsSinceCheckpoint;
+    private Task checkpoint = Task.CompletedTask;
     private SqliteConnection? connection;
     private SqliteCommand? nextSequence;
     private SqliteCommand? insert;
@@ -44,11 +54,16 @@ internal sealed class SqliteAuditAppender(SqliteDatabase database) : IDisposable
 
     public void Dispose()
     {
+        Task running;
         lock (gate)
         {
             disposed = true;
             Reset();
+            running = checkpoint;
         }
+
+        // The store checkpoints and truncates the WAL once this returns; a background checkpoint must be done first.
+        running.Wait();
     }
 
     private void AppendLocked(IReadOnlyList<StoredAuditRecord> records, AuditDurability durability)
@@ -90,6 +105,26 @@ internal sealed class SqliteAuditAppender(SqliteDatabase database) : IDisposable
         }
 
         transaction.Commit();
+        if (++commitsSinceCheckpoint >= CommitsPerCheckpoint && checkpoint.IsCompleted)
+        {
+            commitsSinceCheckpoint = 0;
+            checkpoint = Task.Run(CheckpointInBackground);
+        }
+    }
+
+    private void CheckpointInBackground()
+    {
+        try
+        {
+            // PASSIVE: copies what it can without waiting for readers or blocking the appender's next commit.
+            using var connection = database.Open();
+            using var command = connection.Command("PRAGMA wal_checkpoint(PASSIVE)");
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Best effort: the next one, another connection's automatic checkpoint or the store's close catches up.
+        }
     }
 
     private SqliteConnection Connection()
@@ -102,6 +137,11 @@ internal sealed class SqliteAuditAppender(SqliteDatabase database) : IDisposable
         var open = database.Open();
         try
         {
+            using (var noAutomaticCheckpoint = open.Command("PRAGMA wal_autocheckpoint = 0"))
+            {
+                noAutomaticCheckpoint.ExecuteNonQuery();
+            }
+
             nextSequence = open.Command("SELECT coalesce(max(seq) + 1, 0) FROM audit_records");
             nextSequence.Prepare();
             insert = open.Command("INSERT INTO audit_records (seq, data, leaf_hash) VALUES ($seq, $data, $leaf)");
