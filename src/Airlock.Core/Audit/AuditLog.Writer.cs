@@ -10,7 +10,7 @@ public sealed partial class AuditLog
         var batch = new List<Entry>(_options.MaxBatch);
         var requests = new List<CheckpointRequest>();
         var tick = false;
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        void Drain()
         {
             while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var work))
             {
@@ -26,6 +26,28 @@ public sealed partial class AuditLog
                         tick = true;
                         break;
                 }
+            }
+        }
+
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            Drain();
+            if (batch.Count > 0 && batch.Count < _options.MaxBatch && requests.Count == 0 && batch.TrueForAll(e => e.Deferrable))
+            {
+                // Nothing here gates a call: hold it briefly so it rides on the next decision's commit instead of
+                // taking a commit of its own that the next decision would queue behind. Real time on purpose: this
+                // is a latency trade, not behaviour a test clock should have to drive.
+                using var hold = new CancellationTokenSource(_options.DeferredHold);
+                try
+                {
+                    await _queue.Reader.WaitToReadAsync(hold.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The hold ran out: commit what there is.
+                }
+
+                Drain();
             }
 
             if (batch.Count > 0)
@@ -216,7 +238,7 @@ public sealed partial class AuditLog
         public TaskCompletionSource<SignedTreeHead> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private sealed class Entry(AuditRecord record, bool waited) : Work
+    private sealed class Entry(AuditRecord record, bool waited, bool deferrable = false) : Work
     {
         private const int Pending = 0;
         private const int Claimed = 1;
@@ -226,6 +248,9 @@ public sealed partial class AuditLog
         private int _state = waited ? Pending : Claimed;
 
         public AuditRecord Record { get; } = record;
+
+        /// <summary>No call waits on this record (an outcome sealed after its answer): it may wait for company.</summary>
+        public bool Deferrable { get; } = deferrable;
 
         public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -131,10 +131,19 @@ public sealed partial class AuditLog : IAsyncDisposable
     /// once committed. Throws <see cref="AuditUnavailableException"/> when it is not committed within the bounded
     /// wait or the store refuses it: the call the record describes must then not happen.
     /// </summary>
-    public async ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default)
+    public ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default) => EnqueueAsync(record, deferrable: false, ct);
+
+    /// <summary>
+    /// Appends a record no call is waiting on, such as the outcome of a call whose answer the agent already has: the
+    /// writer may hold it up to <see cref="AuditOptions.DeferredHold"/> so that it commits with the next record a
+    /// call does wait on. Same guarantees otherwise: it completes with the record's sequence once committed.
+    /// </summary>
+    public ValueTask<long> AppendDeferredAsync(AuditRecord record, CancellationToken ct = default) => EnqueueAsync(record, deferrable: true, ct);
+
+    private async ValueTask<long> EnqueueAsync(AuditRecord record, bool deferrable, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var entry = new Entry(record, waited: true);
+        var entry = new Entry(record, waited: true, deferrable);
         if (!_queue.Writer.TryWrite(entry))
         {
             throw new AuditUnavailableException("the audit log is not accepting records (its queue is full or it is closed); the call was refused");

@@ -18,6 +18,12 @@ public sealed record AuditOptions
     /// <summary>When a record counts as sealed (default <see cref="AuditDurability.OperatingSystem"/>; docs/audit.md, "Durability").</summary>
     public AuditDurability Durability { get; init; } = AuditDurability.OperatingSystem;
 
+    /// <summary>
+    /// The longest <see cref="AuditLog.AppendDeferredAsync"/> holds a record waiting for one a call waits on, to share
+    /// its commit (default 5 ms).
+    /// </summary>
+    public TimeSpan DeferredHold { get; init; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>The most records committed in one transaction (default 512).</summary>
     public int MaxBatch { get; init; } = 512;
 

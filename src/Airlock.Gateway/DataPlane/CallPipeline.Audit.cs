@@ -43,7 +43,7 @@ internal sealed partial class CallPipeline
         }
     }
 
-    private async Task SealOutcomeAsync(long decisionSequence, AuditRecord decision, Outcome outcome)
+    private async Task SealOutcomeAsync(long decisionSequence, AuditRecord decision, Outcome outcome, bool answered = false)
     {
         var headerRedactions = outcome.HeaderRedactions ?? [];
         var record = decision with
@@ -68,7 +68,15 @@ internal sealed partial class CallPipeline
         };
         try
         {
-            await runtime.Audit.AppendAsync(record, CancellationToken.None).ConfigureAwait(false);
+            // Once the agent has its answer no one waits on this record, so it may share the next decision's commit.
+            if (answered)
+            {
+                await runtime.Audit.AppendDeferredAsync(record, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await runtime.Audit.AppendAsync(record, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (AuditUnavailableException)
         {

@@ -241,7 +241,8 @@ internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwa
             outcome = outcome with { Usage = LlmPlanner.Charge(llm, result, meter) };
         }
 
-        if (llm is null && !context.RequestAborted.IsCancellationRequested)
+        var answered = llm is null && !context.RequestAborted.IsCancellationRequested;
+        if (answered)
         {
             // The agent has its whole answer before the outcome is sealed: the decision record, which gates the call,
             // is already in the log, and the outcome is bookkeeping that need not cost the agent a commit. An LLM
@@ -254,6 +255,14 @@ internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwa
             {
                 // The agent went away as the answer ended; the outcome is sealed all the same.
             }
+        }
+
+        if (answered)
+        {
+            // Not awaited: the record is queued before this returns (the log drains its queue when it closes), and
+            // Kestrel reads the connection's next request only once this call's handler has returned.
+            _ = SealOutcomeAsync(decisionSequence, record, outcome, answered);
+            return null;
         }
 
         await SealOutcomeAsync(decisionSequence, record, outcome).ConfigureAwait(false);

@@ -44,6 +44,48 @@ public sealed class AuditLogTests
     }
 
     [Fact]
+    public async Task AppendDeferred_Alone_IsCommittedOnceItsHoldRunsOut()
+    {
+        await using var f = await AuditFixture.CreateAsync(new AuditOptions { DeferredHold = TimeSpan.FromMilliseconds(300) }, Ct);
+        var clock = Stopwatch.StartNew();
+
+        var seq = await f.Log!.AppendDeferredAsync(AuditFixture.Decision(1), Ct);
+
+        Assert.Equal(0, seq);
+        Assert.True(clock.ElapsedMilliseconds >= 250, $"committed after {clock.ElapsedMilliseconds} ms, before its hold ran out");
+        Assert.Single(await f.Store.Audit.ReadAsync(0, 10, Ct));
+    }
+
+    [Fact]
+    public async Task AppendDeferred_RidesOnTheNextRecordACallWaitsOn()
+    {
+        await using var f = await AuditFixture.CreateAsync(new AuditOptions { DeferredHold = TimeSpan.FromSeconds(30) }, Ct);
+        var deferred = f.Log!.AppendDeferredAsync(AuditFixture.Decision(1), Ct).AsTask();
+        await Task.Delay(50, Ct);
+        Assert.False(deferred.IsCompleted);
+        var clock = Stopwatch.StartNew();
+
+        var urgent = await f.Log.AppendAsync(AuditFixture.Decision(2), Ct);
+
+        Assert.Equal(0, await deferred);
+        Assert.Equal(1, urgent);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the urgent record waited for the deferred one's hold");
+    }
+
+    [Fact]
+    public async Task AppendDeferred_StillHeld_IsCommittedWhenTheLogCloses()
+    {
+        await using var f = await AuditFixture.CreateAsync(new AuditOptions { DeferredHold = TimeSpan.FromSeconds(30) }, Ct);
+        var deferred = f.Log!.AppendDeferredAsync(AuditFixture.Decision(1), Ct).AsTask();
+        await Task.Delay(50, Ct);
+
+        await f.CloseLogAsync();
+
+        Assert.Equal(0, await deferred);
+        Assert.Single(await f.Store.Audit.ReadAsync(0, 10, Ct));
+    }
+
+    [Fact]
     public async Task Append_200Concurrent_GetDistinctContiguousSequencesAndVerify()
     {
         await using var f = await AuditFixture.CreateAsync(ct: Ct);
