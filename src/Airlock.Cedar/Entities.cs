@@ -1,16 +1,19 @@
-using System.Collections.Frozen;
 using Airlock.Cedar.Json;
 using Airlock.Cedar.Schemas;
 using Airlock.Cedar.Values;
 
 namespace Airlock.Cedar;
 
-/// <summary>An immutable set of entities with their ancestor relation precomputed, ready for authorization.</summary>
+/// <summary>
+/// An immutable set of entities with their ancestor relation precomputed, ready for authorization. Plain hash
+/// tables rather than frozen ones: a gateway builds a set like this for every request, and freezing costs more
+/// than the few lookups one authorization makes.
+/// </summary>
 public sealed class Entities
 {
     public static readonly Entities Empty = new([]);
 
-    private readonly FrozenDictionary<EntityUid, Entity> byUid;
+    private readonly Dictionary<EntityUid, Entity> byUid;
 
     /// <summary>Builds the entity set and computes every entity's ancestors.</summary>
     public Entities(IEnumerable<Entity> entities)
@@ -25,7 +28,7 @@ public sealed class Entities
         }
 
         ComputeAncestors(map);
-        byUid = map.ToFrozenDictionary();
+        byUid = map;
     }
 
     public int Count => byUid.Count;
@@ -41,7 +44,7 @@ public sealed class Entities
     private static void ComputeAncestors(Dictionary<EntityUid, Entity> map)
     {
         // Depth-first over parents with an explicit stack; a parent that has no entry is still an ancestor.
-        var done = new Dictionary<EntityUid, FrozenSet<EntityUid>>();
+        var done = new Dictionary<EntityUid, HashSet<EntityUid>>();
         foreach (var entity in map.Values)
         {
             if (entity.Parents.Count == 0)
@@ -77,9 +80,8 @@ public sealed class Entities
                 throw new CedarException($"the entity hierarchy has a cycle through `{entity.Uid}`; an entity may not be its own ancestor");
             }
 
-            var frozen = all.ToFrozenSet();
-            entity.Ancestors = frozen;
-            done[entity.Uid] = frozen;
+            entity.Ancestors = all;
+            done[entity.Uid] = all;
         }
     }
 }

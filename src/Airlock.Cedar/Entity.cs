@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Airlock.Cedar.Values;
 
 namespace Airlock.Cedar;
@@ -10,7 +9,7 @@ public sealed class Entity
     {
         Uid = uid;
         Attributes = attributes;
-        Parents = parents.ToFrozenSet();
+        Parents = new HashSet<EntityUid>(parents);
         Ancestors = Parents;
         Tags = tags ?? RecordValue.Empty;
     }
@@ -22,10 +21,10 @@ public sealed class Entity
     public RecordValue Tags { get; }
 
     /// <summary>The direct parents, as given.</summary>
-    public FrozenSet<EntityUid> Parents { get; }
+    public IReadOnlySet<EntityUid> Parents { get; }
 
     /// <summary>All ancestors: parents, their parents, and so on (computed when the entity set is built).</summary>
-    public FrozenSet<EntityUid> Ancestors { get; internal set; }
+    public IReadOnlySet<EntityUid> Ancestors { get; internal set; }
 
     /// <summary>True when this entity is a (transitive) descendant of <paramref name="ancestor"/>.</summary>
     public bool IsDescendantOf(EntityUid ancestor) => Ancestors.Contains(ancestor);

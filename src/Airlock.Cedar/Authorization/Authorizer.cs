@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Airlock.Cedar.Ast;
 using Airlock.Cedar.Evaluation;
 using Airlock.Cedar.Values;
@@ -102,7 +101,7 @@ public static class Authorizer
         && ActionMatches(policy.Action, request.Action, ancestry.Action)
         && EntityMatches(policy.Resource, request.Resource, ancestry.Resource);
 
-    private static bool EntityMatches(EntityScope scope, EntityUid uid, FrozenSet<EntityUid> ancestors) => scope.Kind switch
+    private static bool EntityMatches(EntityScope scope, EntityUid uid, IReadOnlySet<EntityUid> ancestors) => scope.Kind switch
     {
         ScopeKind.Any => true,
         ScopeKind.Eq => uid.Equals(scope.Entity),
@@ -111,7 +110,7 @@ public static class Authorizer
         _ => uid.Type == scope.EntityType && IsIn(uid, scope.Entity!, ancestors),
     };
 
-    private static bool ActionMatches(ActionScope scope, EntityUid uid, FrozenSet<EntityUid> ancestors)
+    private static bool ActionMatches(ActionScope scope, EntityUid uid, IReadOnlySet<EntityUid> ancestors)
     {
         switch (scope.Kind)
         {
@@ -134,18 +133,20 @@ public static class Authorizer
         }
     }
 
-    private static bool IsIn(EntityUid uid, EntityUid ancestor, FrozenSet<EntityUid> ancestors) =>
+    private static bool IsIn(EntityUid uid, EntityUid ancestor, IReadOnlySet<EntityUid> ancestors) =>
         uid.Equals(ancestor) || ancestors.Contains(ancestor);
 
     private readonly struct RequestAncestry(Request request, Entities entities)
     {
-        public readonly FrozenSet<EntityUid> Principal = AncestorsOf(request.Principal, entities);
-        public readonly FrozenSet<EntityUid> Action = AncestorsOf(request.Action, entities);
-        public readonly FrozenSet<EntityUid> Resource = AncestorsOf(request.Resource, entities);
+        public readonly IReadOnlySet<EntityUid> Principal = AncestorsOf(request.Principal, entities);
+        public readonly IReadOnlySet<EntityUid> Action = AncestorsOf(request.Action, entities);
+        public readonly IReadOnlySet<EntityUid> Resource = AncestorsOf(request.Resource, entities);
+
+        private static readonly IReadOnlySet<EntityUid> EmptyAncestors = new HashSet<EntityUid>();
 
         // An entity with no entry has no ancestors: only `==` to itself can place it `in` anything.
-        private static FrozenSet<EntityUid> AncestorsOf(EntityUid uid, Entities entities) =>
-            entities.TryGet(uid, out var e) ? e.Ancestors : FrozenSet<EntityUid>.Empty;
+        private static IReadOnlySet<EntityUid> AncestorsOf(EntityUid uid, Entities entities) =>
+            entities.TryGet(uid, out var e) ? e.Ancestors : EmptyAncestors;
     }
 
     private struct Scan(Request request, Entities entities)

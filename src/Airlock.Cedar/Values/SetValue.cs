@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Airlock.Cedar.Values;
 
@@ -8,7 +7,7 @@ public sealed class SetValue : Value
     public static readonly SetValue Empty = new([]);
 
     private readonly Value[] elements;
-    private FrozenSet<Value>? lookup;
+    private HashSet<Value>? lookup;
     private int hash;
 
     /// <summary>Creates a set from elements; duplicates are removed.</summary>
@@ -50,7 +49,7 @@ public sealed class SetValue : Value
             return false;
         }
 
-        lookup ??= elements.ToFrozenSet();
+        lookup ??= [.. elements];
         return lookup.Contains(value);
     }
 
