@@ -19,6 +19,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
     private readonly SqliteDatabase database;
     private readonly TimeProvider time;
     private readonly SqliteAuditStore audit;
+    private readonly SqliteBudgetStore budgets;
     private int disposed;
 
     private SqliteAirlockStore(string databasePath, SqliteDatabase database, TimeProvider time)
@@ -33,7 +34,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
         AdminTokens = new SqliteAdminTokenStore(database);
         SigningKeys = new SqliteSigningKeyStore(database);
         audit = new SqliteAuditStore(database);
-        Budgets = new SqliteBudgetStore(database);
+        budgets = new SqliteBudgetStore(database);
     }
 
     /// <summary>The newest schema version this build knows; a database with a newer one is refused.</summary>
@@ -56,7 +57,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
 
     public IAuditStore Audit => audit;
 
-    public IBudgetStore Budgets { get; }
+    public IBudgetStore Budgets => budgets;
 
     /// <summary>
     /// Opens (creating when missing) the database in <paramref name="dataDirectory"/>. A missing directory is
@@ -171,6 +172,7 @@ public sealed class SqliteAirlockStore : IAirlockStore
 
         database.Close();
         audit.Dispose();
+        budgets.Dispose();
         using var connection = new SqliteConnection(database.ConnectionString);
         try
         {

@@ -1,5 +1,4 @@
 using Airlock.Core.Budgets;
-using Microsoft.Data.Sqlite;
 
 namespace Airlock.Storage.Sqlite;
 
@@ -17,9 +16,8 @@ internal sealed partial class SqliteBudgetStore
     public Task<BudgetReserveResult> TryReserveAsync(BudgetReservation reservation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reservation);
-        return database.RunAsync("reserve budget", async (connection, ct) =>
+        return hotPath.RunAsync("reserve budget", async (connection, ct) =>
         {
-            await WriteThroughToTheOperatingSystemAsync(connection, ct).ConfigureAwait(false);
             // INVARIANT: the check and the writes are one BEGIN IMMEDIATE transaction; nothing else writes in between.
             using var transaction = connection.BeginTransaction(deferred: false);
             var now = reservation.CreatedAt;
@@ -79,22 +77,12 @@ internal sealed partial class SqliteBudgetStore
         }, cancellationToken);
     }
 
-    // Reserve and settle sit on an LLM call's path, twice per call: like audit appends in the default durability
-    // (docs/audit.md), they are committed to the operating system (surviving a crash or kill of Airlock) without a
-    // disk flush each. A power loss can lose the last reservations, which undercounts only calls in flight then.
-    private static async Task WriteThroughToTheOperatingSystemAsync(SqliteConnection connection, CancellationToken ct)
-    {
-        using var normal = connection.Command("PRAGMA synchronous = NORMAL");
-        await normal.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
-
     public Task<bool> SettleAsync(string reservationId, BudgetCharge actual, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reservationId);
         ArgumentNullException.ThrowIfNull(actual);
-        return database.RunAsync("settle budget reservation", async (connection, ct) =>
+        return hotPath.RunAsync("settle budget reservation", async (connection, ct) =>
         {
-            await WriteThroughToTheOperatingSystemAsync(connection, ct).ConfigureAwait(false);
             using var transaction = connection.BeginTransaction(deferred: false);
             BudgetCharge worst, recorded;
             string? settledBy;

@@ -9,8 +9,17 @@ namespace Airlock.Storage.Sqlite;
 /// write lock before the first read: concurrent reservations, from any thread or process, check and write one after
 /// another, so none sees usage another is about to change.
 /// </summary>
-internal sealed partial class SqliteBudgetStore(SqliteDatabase database) : IBudgetStore
+internal sealed partial class SqliteBudgetStore(SqliteDatabase database) : IBudgetStore, IDisposable
 {
+    // Reserve and settle sit on an LLM call's path, twice per call, so they run on a connection of their own. Like
+    // audit appends in the default durability (docs/audit.md), they are committed to the operating system
+    // (surviving a crash or kill of Airlock) without a disk flush each: a power loss can lose the last
+    // reservations, which undercounts only calls in flight then.
+    private readonly SqliteHeldConnection hotPath = new(database, "PRAGMA synchronous = NORMAL");
+
+    /// <summary>Closes the reserve and settle connection; the owning store calls it before it closes the database.</summary>
+    public void Dispose() => hotPath.Dispose();
+
     private const string LimitColumns =
         "scope, subject_id, requests_per_window, tokens_per_window, window_seconds, usd_micros_per_day, usd_micros_per_month, updated_at";
 
