@@ -113,4 +113,21 @@ public sealed class ServeProcessTests
         Assert.Contains("--listen", result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(directory.Path, "d")), "bad input must change nothing");
     }
+
+    [Fact]
+    public async Task Serve_on_a_port_already_taken_exits_2_with_one_line_and_no_stack_trace()
+    {
+        using var directory = new TempDirectory();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = await directory.RunAsync("serve", "--data-dir", "d", "--listen", $"127.0.0.1:{port}", "--admin-listen", "127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"127.0.0.1:{port}", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("address already in use", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", result.Stderr, StringComparison.Ordinal);
+    }
 }
