@@ -9,7 +9,13 @@ internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore, I
 {
     private const string CheckpointColumns = "tree_size, root_hash, timestamp, key_id, algorithm, signature";
 
-    private readonly SqliteAuditAppender appender = new(database);
+    private const string NextSequence = "SELECT coalesce(max(seq) + 1, 0) FROM audit_records";
+
+    // Appends are the data plane's hottest write (two per agent call), so they run on held connections: one per
+    // durability, because synchronous is a connection setting. OperatingSystem: WAL with synchronous=NORMAL, the
+    // commit reaches the WAL file (the OS has it) but is not flushed. Disk: synchronous=FULL, flushed at each commit.
+    private readonly SqliteHeldConnection toOperatingSystem = new(database, "PRAGMA synchronous = NORMAL");
+    private readonly SqliteHeldConnection toDisk = new(database, "PRAGMA synchronous = FULL");
 
     public Task AppendAsync(IReadOnlyList<StoredAuditRecord> records, AuditDurability durability, CancellationToken cancellationToken = default)
     {
@@ -19,25 +25,55 @@ internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore, I
             return Task.CompletedTask;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        try
+        var held = durability == AuditDurability.Disk ? toDisk : toOperatingSystem;
+        return held.RunAsync("append audit records", (connection, _) =>
         {
-            appender.Append(records, durability);
-            return Task.CompletedTask;
-        }
-        catch (Exception e) when (e is StoreException or ObjectDisposedException)
-        {
-            return Task.FromException(e);
-        }
+            // BEGIN IMMEDIATE: the write lock is taken before the size is read, so the contiguity check and the
+            // inserts are one atomic step even with another writer on the same file.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var count = held.Prepared(NextSequence);
+            count.Transaction = transaction;
+            var next = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (records[0].Sequence != next)
+            {
+                throw new StoreException($"sqlite store: audit append must start at sequence {next}, not {records[0].Sequence}");
+            }
+
+            var insert = held.Prepared("INSERT INTO audit_records (seq, data, leaf_hash) VALUES ($seq, $data, $leaf)");
+            insert.Transaction = transaction;
+            var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
+            var data = insert.Parameters.Add("$data", SqliteType.Blob);
+            var leaf = insert.Parameters.Add("$leaf", SqliteType.Blob);
+            for (var i = 0; i < records.Count; i++)
+            {
+                var record = records[i];
+                if (record.Sequence != records[0].Sequence + i)
+                {
+                    throw new StoreException("sqlite store: audit records to append are not contiguous");
+                }
+
+                seq.Value = record.Sequence;
+                data.Value = record.Data;
+                leaf.Value = record.LeafHash;
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return Task.FromResult(true);
+        }, cancellationToken);
     }
 
-    /// <summary>Closes the connection appends hold; the owning store calls it before it checkpoints and closes the database.</summary>
-    public void Dispose() => appender.Dispose();
+    /// <summary>Closes the connections appends hold; the owning store calls it before it checkpoints and closes the database.</summary>
+    public void Dispose()
+    {
+        toOperatingSystem.Dispose();
+        toDisk.Dispose();
+    }
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         database.RunAsync("count audit records", async (connection, ct) =>
         {
-            using var command = connection.Command("SELECT coalesce(max(seq) + 1, 0) FROM audit_records");
+            using var command = connection.Command(NextSequence);
             return Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }, cancellationToken);
 
