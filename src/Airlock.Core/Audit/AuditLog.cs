@@ -131,19 +131,10 @@ public sealed partial class AuditLog : IAsyncDisposable
     /// once committed. Throws <see cref="AuditUnavailableException"/> when it is not committed within the bounded
     /// wait or the store refuses it: the call the record describes must then not happen.
     /// </summary>
-    public ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default) => EnqueueAsync(record, deferrable: false, ct);
-
-    /// <summary>
-    /// Appends a record no call is waiting on, such as the outcome of a call whose answer the agent already has: the
-    /// writer may hold it up to <see cref="AuditOptions.DeferredHold"/> so that it commits with the next record a
-    /// call does wait on. Same guarantees otherwise: it completes with the record's sequence once committed.
-    /// </summary>
-    public ValueTask<long> AppendDeferredAsync(AuditRecord record, CancellationToken ct = default) => EnqueueAsync(record, deferrable: true, ct);
-
-    private async ValueTask<long> EnqueueAsync(AuditRecord record, bool deferrable, CancellationToken ct)
+    public async ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var entry = new Entry(record, waited: true, deferrable);
+        var entry = new Entry(record, waited: true);
         if (!_queue.Writer.TryWrite(entry))
         {
             throw new AuditUnavailableException("the audit log is not accepting records (its queue is full or it is closed); the call was refused");
@@ -170,6 +161,18 @@ public sealed partial class AuditLog : IAsyncDisposable
 
             throw new AuditUnavailableException($"the audit record was not committed within {_options.WriteTimeout.TotalMilliseconds:0} ms; the call was refused", e);
         }
+    }
+
+    /// <summary>
+    /// Queues a record no call waits on, such as the outcome of a call whose answer the agent already has, and returns
+    /// at once. The writer may hold it up to <see cref="AuditOptions.DeferredHold"/> so that it commits with the next
+    /// record a call does wait on; a closing log commits what it holds. False when the log is not accepting records
+    /// (its queue is full or it is closed): the record is not written.
+    /// </summary>
+    public bool TryAppendDeferred(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _queue.Writer.TryWrite(new Entry(record, waited: false, deferrable: true));
     }
 
     /// <summary>Signs a checkpoint of the current log now (or returns the latest when nothing is new).</summary>

@@ -19,8 +19,8 @@ public sealed record AuditOptions
     public AuditDurability Durability { get; init; } = AuditDurability.OperatingSystem;
 
     /// <summary>
-    /// The longest <see cref="AuditLog.AppendDeferredAsync"/> holds a record waiting for one a call waits on, to share
-    /// its commit (default 5 ms).
+    /// The longest the writer holds a <see cref="AuditLog.TryAppendDeferred"/> record waiting for one a call waits on,
+    /// to share its commit (default 5 ms).
     /// </summary>
     public TimeSpan DeferredHold { get; init; } = TimeSpan.FromMilliseconds(5);
 

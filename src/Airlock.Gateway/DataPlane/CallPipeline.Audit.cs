@@ -43,10 +43,29 @@ internal sealed partial class CallPipeline
         }
     }
 
-    private async Task SealOutcomeAsync(long decisionSequence, AuditRecord decision, Outcome outcome, bool answered = false)
+    private async Task SealOutcomeAsync(long decisionSequence, AuditRecord decision, Outcome outcome)
+    {
+        try
+        {
+            await runtime.Audit.AppendAsync(OutcomeRecord(decisionSequence, decision, outcome), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AuditUnavailableException)
+        {
+            // The call already happened; its decision record is sealed. A missing outcome is visible in the log.
+        }
+    }
+
+    /// <summary>
+    /// Once the agent has its answer no call waits on the outcome: it is queued, to share the next decision's commit.
+    /// A log that refuses it (closing, or its queue full) leaves it missing, visible as for <see cref="SealOutcomeAsync"/>.
+    /// </summary>
+    private void QueueOutcome(long decisionSequence, AuditRecord decision, Outcome outcome) =>
+        runtime.Audit.TryAppendDeferred(OutcomeRecord(decisionSequence, decision, outcome));
+
+    private AuditRecord OutcomeRecord(long decisionSequence, AuditRecord decision, Outcome outcome)
     {
         var headerRedactions = outcome.HeaderRedactions ?? [];
-        var record = decision with
+        return decision with
         {
             Kind = AuditRecordKind.Outcome,
             Time = runtime.Time.GetUtcNow(),
@@ -66,22 +85,6 @@ internal sealed partial class CallPipeline
             OutputTokens = outcome.Usage?.Usage.OutputTokens,
             CostMicros = outcome.Usage?.CostMicros ?? (decision.Model is null ? null : 0),
         };
-        try
-        {
-            // Once the agent has its answer no one waits on this record, so it may share the next decision's commit.
-            if (answered)
-            {
-                await runtime.Audit.AppendDeferredAsync(record, CancellationToken.None).ConfigureAwait(false);
-            }
-            else
-            {
-                await runtime.Audit.AppendAsync(record, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        catch (AuditUnavailableException)
-        {
-            // The call already happened; its decision record is sealed. A missing outcome is visible in the log.
-        }
     }
 
     /// <summary>How a permitted call ended, for its outcome record.</summary>

@@ -241,27 +241,23 @@ internal sealed partial class CallPipeline(GatewayRuntime runtime, UpstreamForwa
             outcome = outcome with { Usage = LlmPlanner.Charge(llm, result, meter) };
         }
 
-        var answered = llm is null && !context.RequestAborted.IsCancellationRequested;
-        if (answered)
+        if (llm is null && !context.RequestAborted.IsCancellationRequested)
         {
             // The agent has its whole answer before the outcome is sealed: the decision record, which gates the call,
-            // is already in the log, and the outcome is bookkeeping that need not cost the agent a commit. An LLM
-            // call is different: it is settled against budgets first, so its next call is reserved against real spend.
+            // is already in the log, and the outcome is bookkeeping that need not cost the agent a commit. Queued, not
+            // awaited, because Kestrel reads the connection's next request only once this handler has returned. An
+            // LLM call is different: it is settled against budgets first, so its next call is reserved against real
+            // spend.
             try
             {
                 await context.Response.CompleteAsync().ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
             {
-                // The agent went away as the answer ended; the outcome is sealed all the same.
+                // The agent went away as the answer ended; the outcome is recorded all the same.
             }
-        }
 
-        if (answered)
-        {
-            // Not awaited: the record is queued before this returns (the log drains its queue when it closes), and
-            // Kestrel reads the connection's next request only once this call's handler has returned.
-            _ = SealOutcomeAsync(decisionSequence, record, outcome, answered);
+            QueueOutcome(decisionSequence, record, outcome);
             return null;
         }
 
