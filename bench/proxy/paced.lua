@@ -11,6 +11,7 @@ function init(args)
   math.randomseed(seed)
 end
 
+-- wrk takes whole milliseconds; rounding (not truncating) keeps the mean where it was asked.
 function delay()
-  return -math.log(1 - math.random()) * mean_ms
+  return math.floor(-math.log(1 - math.random()) * mean_ms + 0.5)
 end

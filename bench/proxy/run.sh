@@ -92,13 +92,6 @@ nginx_url="http://127.0.0.1:$nginx_port/payload.json"
 airlock_url="http://127.0.0.1:$airlock_port/bench/payload.json"
 auth="Authorization: Bearer $token"
 
-# Every target must serve the payload before anything is timed.
-expected=$(wc -c < "$work/www/payload.json")
-for url in "$direct_url" "$nginx_url"; do
-  got=$( (curl -sf "$url" || true) | wc -c); [ "$got" = "$expected" ] || { echo "$url served $got bytes, not $expected" >&2; exit 1; }
-done
-got=$( (curl -sf -H "$auth" "$airlock_url" || true) | wc -c); [ "$got" = "$expected" ] || { echo "Airlock served $got bytes, not $expected:" >&2; curl -sS -i -H "$auth" "$airlock_url" >&2 || true; cat "$work/serve.log"; exit 1; }
-
 # wrk prints latency in us/ms/s; everything below is in microseconds.
 to_us() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n * 1000; else if (v ~ /[0-9]s$/) print n * 1000000; else print n }'; }
 percentile() { to_us "$(awk -v p="$2" '$1 == p { print $2 }' "$1")"; }
@@ -125,6 +118,19 @@ rss_sampler() { # pid out: the highest VmRSS (kB) seen while it runs
 targets=(direct nginx airlock)
 declare -A url=([direct]=$direct_url [nginx]=$nginx_url [airlock]=$airlock_url)
 header_for() { if [ "$1" = airlock ]; then echo "$auth"; fi; }
+
+# Every target must serve the payload before anything is timed.
+expected=$(wc -c < "$work/www/payload.json")
+for t in "${targets[@]}"; do
+  h=$(header_for "$t")
+  got=$( (curl -sf ${h:+-H "$h"} "${url[$t]}" || true) | wc -c)
+  if [ "$got" != "$expected" ]; then
+    echo "$t served $got bytes, not $expected:" >&2
+    curl -sS -i ${h:+-H "$h"} "${url[$t]}" >&2 || true
+    cat "$work/serve.log" >&2
+    exit 1
+  fi
+done
 
 # A fixed rate across connections: each waits a random time (exponential, mean connections / rate seconds) after
 # each answer, so requests arrive independently at about the rate asked for.
