@@ -11,6 +11,9 @@ namespace Airlock.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteBudgetStore(SqliteDatabase database) : IBudgetStore, IDisposable
 {
+    private const string LimitColumns =
+        "scope, subject_id, requests_per_window, tokens_per_window, window_seconds, usd_micros_per_day, usd_micros_per_month, updated_at";
+
     // Reserve and settle sit on an LLM call's path, twice per call, so they run on a connection of their own. Like
     // audit appends in the default durability (docs/audit.md), they are committed to the operating system
     // (surviving a crash or kill of Airlock) without a disk flush each: a power loss can lose the last
@@ -19,9 +22,6 @@ internal sealed partial class SqliteBudgetStore(SqliteDatabase database) : IBudg
 
     /// <summary>Closes the reserve and settle connection; the owning store calls it before it closes the database.</summary>
     public void Dispose() => hotPath.Dispose();
-
-    private const string LimitColumns =
-        "scope, subject_id, requests_per_window, tokens_per_window, window_seconds, usd_micros_per_day, usd_micros_per_month, updated_at";
 
     public Task<bool> UpsertLimitsAsync(SubjectLimits limits, CancellationToken cancellationToken = default)
     {
